@@ -1,0 +1,3 @@
+export async function runAction(): Promise<void> {
+  await Promise.resolve();
+}

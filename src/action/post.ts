@@ -1,0 +1,3 @@
+export async function runPost(): Promise<void> {
+  await Promise.resolve();
+}

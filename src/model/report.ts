@@ -1,0 +1,101 @@
+/**
+ * The residual-risk report: one model, rendered as markdown (GitHub), text (terminals) and JSON
+ * (`schemas/report.schema.json`). Everything a renderer shows comes from here.
+ */
+import type { Finding } from "./finding.js";
+
+export type Outcome = "pass" | "fail" | "error";
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type StepStatus = "pass" | "fail" | "error" | "timeout" | "skipped";
+
+export interface StepReport {
+  name: string;
+  command: string;
+  status: StepStatus;
+  exitCode: number | null;
+  durationMs: number;
+  /** Bounded, already trimmed output (head and tail). Untrusted: renderers escape it. */
+  outputTail: string;
+  outputBytes: number;
+  /** Why the step is `error` or `skipped`. */
+  reason?: string;
+}
+
+export interface VerifierReport extends StepReport {
+  image: string;
+}
+
+export interface NotProven {
+  /** A stable key, such as "special-casing" or "runtime-host". */
+  kind: string;
+  text: string;
+}
+
+export interface Phase {
+  name: string;
+  durationMs: number;
+}
+
+export interface Provenance {
+  /** Null only when the gate stopped before it could resolve the commit. */
+  base: string | null;
+  head: string | null;
+  /** The commit the contract was read from (the PR base tip; the diff base is `base`). */
+  contractCommit: string | null;
+  contractPath: string;
+  contractSha256: string | null;
+  tool: { name: string; version: string };
+  runtime: string;
+  images: string[];
+  containersStarted: number;
+  startedAt: string;
+  durationMs: number;
+  phases: Phase[];
+}
+
+/** Inventory of one run (filled by the test-inventory stage). */
+export interface InventoryCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  error: number;
+  skipped: number;
+  xfail: number;
+}
+
+export interface TestRef {
+  id: string;
+  file?: string;
+  message?: string;
+}
+
+export interface TestsReport {
+  framework: string;
+  base: InventoryCounts;
+  head: InventoryCounts;
+  removed: TestRef[];
+  newlySkipped: TestRef[];
+  regressed: TestRef[];
+  added: number;
+  notes: string[];
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  outcome: Outcome;
+  /** One line stating the verdict. */
+  headline: string;
+  /** Why the outcome is what it is (each blocking finding or error, summarised). */
+  reasons: string[];
+  goal: string;
+  findings: Finding[];
+  setup: StepReport[];
+  verifiers: VerifierReport[];
+  tests?: TestsReport;
+  notProven: NotProven[];
+  provenance: Provenance;
+  /** What the report claims, and no more. */
+  claim: string;
+}
