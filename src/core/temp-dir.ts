@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, rm, lstat } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -7,7 +7,18 @@ export interface TempDir extends AsyncDisposable {
   readonly path: string;
 }
 
-export async function createTempDir(prefix: string, parent: string = tmpdir()): Promise<TempDir> {
+let tempRoot: string | undefined;
+
+/**
+ * Puts every later temp dir under `root` (created if needed), so a run killed outright leaves one
+ * directory that the action's post step removes.
+ */
+export async function setTempRoot(root: string): Promise<void> {
+  await mkdir(root, { recursive: true, mode: 0o700 });
+  tempRoot = root;
+}
+
+export async function createTempDir(prefix: string, parent: string = tempRoot ?? tmpdir()): Promise<TempDir> {
   const path = await mkdtemp(join(parent, `loophole-${prefix}-`));
   return {
     path,

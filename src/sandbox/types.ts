@@ -66,6 +66,8 @@ export interface ImageInfo {
 
 export interface ContainerRuntime {
   readonly kind: RuntimeKind;
+  /** True when commands run on the host, so mount paths inside "the sandbox" are host paths. */
+  readonly hostPaths: boolean;
   /** Throws GateError with advice when the runtime does not answer. */
   ping(): Promise<void>;
   /** Pulls when missing; throws GateError naming the image when it cannot be had. */

@@ -1,0 +1,36 @@
+/**
+ * Every input, read once, validated, into one typed object. Nothing else reads inputs.
+ */
+import { resolve } from "node:path";
+import { DEFAULT_CONTRACT_PATH, type RuntimeKind } from "../contract/types.js";
+import { getChoiceInput, getOptionalInput } from "./inputs.js";
+
+export const FAIL_ON = ["fail", "error", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface ActionSettings {
+  /** Contract path inside the repository, read from the base commit. */
+  contract: string;
+  /** Which outcomes fail the step: "fail" (fail or error, default), "error" (error only), "never". */
+  failOn: FailOn;
+  /** Overrides of the refs the event gives. */
+  base: string | undefined;
+  head: string | undefined;
+  token: string | undefined;
+  /** The repository checkout (default: GITHUB_WORKSPACE). */
+  workingDirectory: string;
+  runtime: RuntimeKind | undefined;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
+  const runtime = getOptionalInput("runtime");
+  return {
+    contract: getOptionalInput("contract") ?? DEFAULT_CONTRACT_PATH,
+    failOn: getChoiceInput("fail-on", FAIL_ON, "fail"),
+    base: getOptionalInput("base"),
+    head: getOptionalInput("head"),
+    token: getOptionalInput("token"),
+    workingDirectory: resolve(env.GITHUB_WORKSPACE ?? process.cwd(), getOptionalInput("working-directory") ?? "."),
+    runtime: runtime === undefined ? undefined : getChoiceInput("runtime", ["docker", "podman", "host"] as const, "docker"),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The clean room: a fresh directory holding exactly the committed tree of one commit, with
+ * protected paths reset to their state at another commit (base). Verifiers and tests run against
+ * it, never against the runner's checkout (DESIGN.md §2.3).
+ *
+ * The restore is done in git's index before anything is written (Git#materialiseTree with
+ * `replace`), not by patching files afterwards: git then writes every file into an empty
+ * directory, resolves file/directory clashes (a restored `tests/x.py` where the head has a
+ * `tests -> /etc` symlink replaces the symlink by a directory) and never follows a symlink while
+ * writing. Each restored path is then checked on disk without following symlinks
+ * (verify-restore.ts), so a surprise from git shows up as an error, not a silent escape.
+ */
+import { tmpdir } from "node:os";
+import { relative, resolve, isAbsolute } from "node:path";
+import { GateError } from "../core/errors.js";
+import { createTempDir } from "../core/temp-dir.js";
+import type { IndexEdit } from "../git/index-edits.js";
+import type { TreeEntry } from "../git/tree-listing.js";
+import { verifyRestoredPaths } from "./verify-restore.js";
+
+/** What the clean room needs from git (Git implements it). */
+export interface CleanRoomGit {
+  resolveCommit(ref: string): Promise<string>;
+  listTree(commit: string): Promise<TreeEntry[]>;
+  materialiseTree(commit: string, dir: string, options?: { replace?: readonly IndexEdit[] }): Promise<void>;
+}
+
+export interface CleanRoomOptions {
+  /** The commit whose tree is materialised (the head). */
+  commit: string;
+  /** Paths reset to their state at `from`: its content, mode and type, or removal when absent there. */
+  restore?: { from: string; paths: readonly string[] };
+}
+
+export interface CleanRoom extends AsyncDisposable {
+  readonly dir: string;
+  /** The full SHA that was materialised. */
+  readonly commit: string;
+  /** The restore paths whose head state differed from `from` and were reset, sorted. */
+  readonly restored: string[];
+}
+
+export async function createCleanRoom(git: CleanRoomGit, options: CleanRoomOptions): Promise<CleanRoom> {
+  const commit = await git.resolveCommit(options.commit);
+  const { edits, restored } =
+    options.restore === undefined
+      ? { edits: [], restored: [] }
+      : await restoreEdits(git, commit, options.restore);
+  const room = await createTempDir("cleanroom", cleanRoomParent());
+  try {
+    await git.materialiseTree(commit, room.path, { replace: edits });
+    await verifyRestoredPaths(room.path, edits);
+  } catch (error) {
+    await room[Symbol.asyncDispose]();
+    throw error;
+  }
+  return {
+    dir: room.path,
+    commit,
+    restored,
+    [Symbol.asyncDispose]: () => room[Symbol.asyncDispose](),
+  };
+}
+
+/**
+ * The index edits that give each restore path its state at `from`. A path stands for itself and
+ * everything under it, so a directory can be restored too. Paths already in their `from` state
+ * produce no edit and are not reported as restored.
+ */
+async function restoreEdits(
+  git: CleanRoomGit,
+  commit: string,
+  restore: { from: string; paths: readonly string[] },
+): Promise<{ edits: IndexEdit[]; restored: string[] }> {
+  if (restore.paths.length === 0) return { edits: [], restored: [] };
+  const from = await git.resolveCommit(restore.from);
+  const [headEntries, baseEntries] = await Promise.all([git.listTree(commit), git.listTree(from)]);
+  const head = new Map(headEntries.map((entry) => [entry.path, entry]));
+  const base = new Map(baseEntries.map((entry) => [entry.path, entry]));
+  const edits = new Map<string, IndexEdit>();
+  const restored: string[] = [];
+  for (const path of [...new Set(restore.paths)].sort(compareCodeUnits)) {
+    const have = covered(path, head, headEntries);
+    const want = covered(path, base, baseEntries);
+    let changed = false;
+    for (const entry of have) {
+      if (base.has(entry.path)) continue;
+      edits.set(entry.path, { path: entry.path, entry: undefined });
+      changed = true;
+    }
+    for (const entry of want) {
+      const current = head.get(entry.path);
+      if (current?.mode === entry.mode && current.sha === entry.sha) continue;
+      edits.set(entry.path, { path: entry.path, entry: { mode: entry.mode, sha: entry.sha } });
+      changed = true;
+    }
+    if (changed) restored.push(path);
+  }
+  return { edits: [...edits.values()], restored };
+}
+
+/** The entries at `path` or under it: the exact entry when there is one, else a directory's. */
+function covered(
+  path: string,
+  byPath: ReadonlyMap<string, TreeEntry>,
+  entries: readonly TreeEntry[],
+): TreeEntry[] {
+  const exact = byPath.get(path);
+  if (exact !== undefined) return [exact];
+  const prefix = `${path}/`;
+  return entries.filter((entry) => entry.path.startsWith(prefix));
+}
+
+/**
+ * os.tmpdir(), unless it lies under $RUNNER_TEMP: from actions/checkout v6 on, the checkout's
+ * credentials live there, and the clean room is mounted into untrusted containers.
+ */
+function cleanRoomParent(): string {
+  const parent = resolve(tmpdir());
+  const runnerTemp = process.env.RUNNER_TEMP;
+  if (runnerTemp !== undefined && runnerTemp !== "") {
+    const inside = relative(resolve(runnerTemp), parent);
+    if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
+      throw new GateError(
+        `the temporary directory ${parent} is inside RUNNER_TEMP (${runnerTemp}), where actions/checkout keeps ` +
+          "credentials; set TMPDIR to a directory outside it",
+      );
+    }
+  }
+  return parent;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
