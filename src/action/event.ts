@@ -18,9 +18,15 @@ const pullRequestEvent = z.object({
   repository: z.object({ full_name: z.string() }),
 });
 
-const pushEvent = z.object({ before: z.string(), after: sha, repository: z.object({ full_name: z.string() }) });
+const pushEvent = z.object({
+  before: z.string(),
+  after: sha,
+  repository: z.object({ full_name: z.string() }),
+});
 
-const mergeGroupEvent = z.object({ merge_group: z.object({ base_sha: sha, head_sha: sha, head_ref: z.string() }) });
+const mergeGroupEvent = z.object({
+  merge_group: z.object({ base_sha: sha, head_sha: sha, head_ref: z.string() }),
+});
 
 export type GateEvent =
   | {
@@ -69,7 +75,12 @@ export async function readGateEvent(
       const event = narrow(pushEvent, payload, name);
       // A new branch has no "before" (all zeros): there is nothing on the branch to judge against.
       const before = /^0+$/.test(event.before) ? undefined : event.before;
-      return { kind: "push", base: overrides.base ?? before, head: overrides.head ?? event.after, repository: event.repository.full_name };
+      return {
+        kind: "push",
+        base: overrides.base ?? before,
+        head: overrides.head ?? event.after,
+        repository: event.repository.full_name,
+      };
     }
     default: {
       const event = narrow(mergeGroupEvent, payload, name);
@@ -85,13 +96,17 @@ export async function readGateEvent(
 async function readPayload(env: NodeJS.ProcessEnv): Promise<unknown> {
   const path = env.GITHUB_EVENT_PATH;
   if (path === undefined || path === "") {
-    throw new ConfigurationError("GITHUB_EVENT_PATH is not set: run loophole as a GitHub Action step, or use the CLI.");
+    throw new ConfigurationError(
+      "GITHUB_EVENT_PATH is not set: run loophole as a GitHub Action step, or use the CLI.",
+    );
   }
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${getErrorMessage(error)}`);
+    throw new ConfigurationError(
+      `Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${getErrorMessage(error)}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -103,6 +118,8 @@ async function readPayload(env: NodeJS.ProcessEnv): Promise<unknown> {
 function narrow<T>(schema: z.ZodType<T>, payload: unknown, eventName: string): T {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  const problems = parsed.error.issues
+    .slice(0, 10)
+    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
   throw new ConfigurationError(`The ${eventName} event payload is missing what loophole needs.`, problems);
 }

@@ -34,7 +34,10 @@ export async function ensureCommits(
     logger.debug(`fetch without the token failed: ${getErrorMessage(first)}`);
     const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
     try {
-      await git.fetchCommits(remote, refs.length > 0 ? refs : ["HEAD"], { ...options, extraHeader: `AUTHORIZATION: basic ${basic}` });
+      await git.fetchCommits(remote, refs.length > 0 ? refs : ["HEAD"], {
+        ...options,
+        extraHeader: `AUTHORIZATION: basic ${basic}`,
+      });
     } catch (second) {
       throw new GateError(
         `Could not fetch the commits to gate from ${env.GITHUB_SERVER_URL ?? "the remote"}: ${getErrorMessage(second)}. Check out with fetch-depth: 0, and give the job contents: read.`,

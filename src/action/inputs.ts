@@ -12,7 +12,8 @@ export function getOptionalInput(name: string): string | undefined {
 
 export function getRequiredInput(name: string): string {
   const value = getOptionalInput(name);
-  if (value === undefined) throw new ConfigurationError(`Input "${name}" is required; set it under \`with:\` in the workflow step.`);
+  if (value === undefined)
+    throw new ConfigurationError(`Input "${name}" is required; set it under \`with:\` in the workflow step.`);
   return value;
 }
 
@@ -20,5 +21,7 @@ export function getChoiceInput<T extends string>(name: string, allowed: readonly
   const value = getOptionalInput(name);
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigurationError(`Input "${name}" must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${value}".`);
+  throw new ConfigurationError(
+    `Input "${name}" must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${value}".`,
+  );
 }

@@ -40,7 +40,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   await finish(report, settings?.failOn ?? "fail", runId, env, logger);
 }
 
-async function gate(settings: ActionSettings, env: NodeJS.ProcessEnv, runId: string, logger: Logger): Promise<Report> {
+async function gate(
+  settings: ActionSettings,
+  env: NodeJS.ProcessEnv,
+  runId: string,
+  logger: Logger,
+): Promise<Report> {
   const event = await readGateEvent(env, { base: settings.base, head: settings.head });
   if (event.kind === "unhandled") {
     // No work (no image pulls, no API calls) for events the gate does not handle.
@@ -69,7 +74,13 @@ async function gate(settings: ActionSettings, env: NodeJS.ProcessEnv, runId: str
   );
 }
 
-async function finish(report: Report, failOn: FailOn, runId: string, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+async function finish(
+  report: Report,
+  failOn: FailOn,
+  runId: string,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<void> {
   const path = await writeReportFile(report, runId, env);
   await writeJobSummary(report, logger);
   core.setOutput("outcome", report.outcome);

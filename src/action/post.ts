@@ -24,5 +24,6 @@ export async function runPost(): Promise<void> {
     }
   }
   const tempRoot = core.getState("temp-root");
-  if (tempRoot !== "") await removeTree(tempRoot).catch((error: unknown) => logger.debug(getErrorMessage(error)));
+  if (tempRoot !== "")
+    await removeTree(tempRoot).catch((error: unknown) => logger.debug(getErrorMessage(error)));
 }

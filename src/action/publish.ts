@@ -16,7 +16,11 @@ import { renderMarkdown } from "../report/markdown.js";
 /** Job summaries over 1 MiB fail to upload; stay well under it. */
 const SUMMARY_MAX_CHARS = 900_000;
 
-export async function writeReportFile(report: Report, runId: string, env: NodeJS.ProcessEnv): Promise<string> {
+export async function writeReportFile(
+  report: Report,
+  runId: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const dir = join(env.RUNNER_TEMP ?? tmpdir(), "loophole");
   await mkdir(dir, { recursive: true });
   const path = join(dir, `report-${runId}.json`);

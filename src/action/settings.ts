@@ -30,7 +30,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     base: getOptionalInput("base"),
     head: getOptionalInput("head"),
     token: getOptionalInput("token"),
-    workingDirectory: resolve(env.GITHUB_WORKSPACE ?? process.cwd(), getOptionalInput("working-directory") ?? "."),
-    runtime: runtime === undefined ? undefined : getChoiceInput("runtime", ["docker", "podman", "host"] as const, "docker"),
+    workingDirectory: resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      getOptionalInput("working-directory") ?? ".",
+    ),
+    runtime:
+      runtime === undefined
+        ? undefined
+        : getChoiceInput("runtime", ["docker", "podman", "host"] as const, "docker"),
   };
 }

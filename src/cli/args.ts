@@ -6,26 +6,37 @@ export class UsageError extends ConfigurationError {}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseCommandArgs<O extends Options>(
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export function parseCommandArgs(
   command: string,
   argv: string[],
-  options: O,
+  options: Options,
   allowPositionals = false,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: OptionValues; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    throw new UsageError(`loophole ${command}: ${getErrorMessage(error)}`, [`Run \`loophole ${command} --help\` for usage.`]);
+    throw new UsageError(`loophole ${command}: ${getErrorMessage(error)}`, [
+      `Run \`loophole ${command} --help\` for usage.`,
+    ]);
   }
 }
 
-export function stringOption(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
+export function stringOption(
+  values: OptionValues,
+  name: string,
+): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 }
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(", ")}; got "${value}"`);

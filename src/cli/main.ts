@@ -34,7 +34,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    io.stderr(`loophole: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}. See \`loophole --help\`.\n`);
+    io.stderr(
+      `loophole: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}. See \`loophole --help\`.\n`,
+    );
     return EXIT.error;
   }
   try {

@@ -14,8 +14,7 @@ export interface BaseContract {
 }
 
 export type BaseContractResult =
-  | { ok: true; value: BaseContract }
-  | { ok: false; findings: Finding[]; error: ConfigurationError };
+  { ok: true; value: BaseContract } | { ok: false; findings: Finding[]; error: ConfigurationError };
 
 export async function readBaseContract(
   git: Git,

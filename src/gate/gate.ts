@@ -67,7 +67,11 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
     logger.info(`${changes.length} changed path${changes.length === 1 ? "" : "s"}`);
     return checkProtectedPaths(
       changes,
-      { contractPath: request.contractPath, frozen: contract.protected.frozen, appendOnly: contract.protected.appendOnly },
+      {
+        contractPath: request.contractPath,
+        frozen: contract.protected.frozen,
+        appendOnly: contract.protected.appendOnly,
+      },
       (sha) => git.readBlobById(sha),
     );
   });
@@ -83,7 +87,9 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
   rec.provenance.runtime = kind;
   if (kind === "host") rec.addNotProven(runtimeHost());
-  const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(kind);
+  const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(
+    kind,
+  );
 
   await rec.phase("sandbox", () =>
     withGroup(logger, `sandbox (${kind})`, async () => {

@@ -15,6 +15,7 @@ import {
 } from "../model/report.js";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version.js";
 import { decide } from "./verdict.js";
+import { headlineFor } from "./headline.js";
 
 export class GateRecorder {
   readonly findings: Finding[] = [];
@@ -27,7 +28,10 @@ export class GateRecorder {
   tests: TestsReport | undefined;
   goal = "";
   containersStarted = 0;
-  readonly provenance: Pick<Provenance, "base" | "head" | "contractCommit" | "contractPath" | "contractSha256" | "runtime">;
+  readonly provenance: Pick<
+    Provenance,
+    "base" | "head" | "contractCommit" | "contractPath" | "contractSha256" | "runtime"
+  >;
   readonly #started = new Date();
   readonly #startedMs = performance.now();
 
@@ -72,11 +76,7 @@ export class GateRecorder {
       tests: this.tests,
       errors: this.errors,
     });
-    const headline = {
-      pass: "loophole: pass — the head satisfies the contract under the gate's checks",
-      fail: "loophole: fail — the head does not satisfy the contract",
-      error: "loophole: error — the gate could not decide",
-    }[verdict.outcome];
+    const headline = headlineFor(verdict.outcome, this.findings, this.errors.length);
     const claim = {
       pass: "The head satisfies the contract under the gate's checks listed above. It does not claim the goal is achieved: see what was not proven.",
       fail: "The head does not satisfy the contract: the failures above are what the gate saw. Nothing else is claimed.",

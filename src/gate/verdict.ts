@@ -26,10 +26,12 @@ export function decide(input: VerdictInput): Verdict {
   const blocking = input.findings.filter((f) => isBlocking(f) && f.kind !== "verifier-error");
   const errors = [...input.errors];
   for (const step of [...input.setup, ...input.verifiers]) {
-    if (step.status === "error") errors.push(`${step.name}: could not be run${step.reason ? ` (${step.reason})` : ""}`);
+    if (step.status === "error")
+      errors.push(`${step.name}: could not be run${step.reason ? ` (${step.reason})` : ""}`);
   }
   const verifiedSomething =
-    input.verifiers.some((v) => v.status !== "skipped") || (input.tests !== undefined && input.tests.head.total > 0);
+    input.verifiers.some((v) => v.status !== "skipped") ||
+    (input.tests !== undefined && input.tests.head.total > 0);
   if (!verifiedSomething && blocking.length === 0 && errors.length === 0) {
     errors.push("nothing was verified: no verifier ran and no test inventory was taken");
   }
@@ -37,11 +39,17 @@ export function decide(input: VerdictInput): Verdict {
   // one, refuse to pass rather than trust the findings list alone.
   const unexplained = input.verifiers.filter((v) => v.status === "fail" || v.status === "timeout");
   if (blocking.length > 0) {
-    return { outcome: "fail", reasons: [...summarise(blocking), ...errors.map((e) => `also not checked: ${e}`)] };
+    return {
+      outcome: "fail",
+      reasons: [...summarise(blocking), ...errors.map((e) => `also not checked: ${e}`)],
+    };
   }
   if (errors.length > 0) return { outcome: "error", reasons: errors };
   if (unexplained.length > 0) {
-    return { outcome: "fail", reasons: unexplained.map((v) => `verifier "${v.name}" did not pass (${v.status})`) };
+    return {
+      outcome: "fail",
+      reasons: unexplained.map((v) => `verifier "${v.name}" did not pass (${v.status})`),
+    };
   }
   return { outcome: "pass", reasons: passReasons(input) };
 }
@@ -58,7 +66,11 @@ function summarise(blocking: readonly Finding[]): string[] {
   for (const [kind, list] of byKind) {
     const first = list[0];
     if (first === undefined) continue;
-    reasons.push(list.length === 1 ? first.message : `${list.length} × ${kind}: ${first.message} (and ${list.length - 1} more)`);
+    reasons.push(
+      list.length === 1
+        ? first.message
+        : `${list.length} × ${kind}: ${first.message} (and ${list.length - 1} more)`,
+    );
   }
   return reasons;
 }
@@ -66,8 +78,9 @@ function summarise(blocking: readonly Finding[]): string[] {
 function passReasons(input: VerdictInput): string[] {
   const ran = input.verifiers.filter((v) => v.status === "pass").length;
   const reasons: string[] = [];
-  if (ran > 0) reasons.push(`all ${ran} hard verifier${ran === 1 ? "" : "s"} passed`);
-  if (input.tests) reasons.push(`test inventory held: ${input.tests.base.total} → ${input.tests.head.total} tests`);
+  if (ran > 0) reasons.push(ran === 1 ? "the hard verifier passed" : `all ${ran} hard verifiers passed`);
+  if (input.tests)
+    reasons.push(`test inventory held: ${input.tests.base.total} → ${input.tests.head.total} tests`);
   reasons.push("no protected path or boundary finding blocks the change");
   return reasons;
 }

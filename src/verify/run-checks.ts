@@ -91,7 +91,10 @@ async function runGroup(
       } catch (error) {
         if (!(error instanceof SetupFailed)) throw error;
         for (const rest of verifiers.slice(verifiers.indexOf(verifier))) {
-          result.verifiers.push({ ...skippedStep(rest.name, rest.run, `setup step "${error.step}" failed`), image });
+          result.verifiers.push({
+            ...skippedStep(rest.name, rest.run, `setup step "${error.step}" failed`),
+            image,
+          });
         }
         return;
       }
@@ -127,7 +130,11 @@ class SetupFailed extends Error {
 }
 
 /** Returns the name of the failing setup step, if any. */
-async function runSetup(session: SandboxSession, options: ChecksOptions, result: ChecksResult): Promise<string | undefined> {
+async function runSetup(
+  session: SandboxSession,
+  options: ChecksOptions,
+  result: ChecksResult,
+): Promise<string | undefined> {
   for (const step of options.contract.setup) {
     options.logger.info(`setup "${step.name}": ${step.run}`);
     const execOptions: Parameters<SandboxSession["exec"]>[1] = {};
@@ -156,10 +163,28 @@ function verifierFindings(step: VerifierReport): Finding[] {
     case "skipped":
       return [];
     case "timeout":
-      return [finding("verifier-failed", "fail", `verifier "${step.name}" timed out after ${formatDuration(step.durationMs)}`)];
+      return [
+        finding(
+          "verifier-failed",
+          "fail",
+          `verifier "${step.name}" timed out after ${formatDuration(step.durationMs)}`,
+        ),
+      ];
     case "fail":
-      return [finding("verifier-failed", "fail", `verifier "${step.name}" failed with exit code ${String(step.exitCode)}`)];
+      return [
+        finding(
+          "verifier-failed",
+          "fail",
+          `verifier "${step.name}" failed with exit code ${String(step.exitCode)}`,
+        ),
+      ];
     case "error":
-      return [finding("verifier-error", "fail", `verifier "${step.name}" could not be run: ${step.reason ?? "unknown error"}`)];
+      return [
+        finding(
+          "verifier-error",
+          "fail",
+          `verifier "${step.name}" could not be run: ${step.reason ?? "unknown error"}`,
+        ),
+      ];
   }
 }

@@ -24,5 +24,14 @@ export function toStepReport(name: string, command: string, result: ExecResult):
 }
 
 export function skippedStep(name: string, command: string, reason: string): StepReport {
-  return { name, command, status: "skipped", exitCode: null, durationMs: 0, outputTail: "", outputBytes: 0, reason };
+  return {
+    name,
+    command,
+    status: "skipped",
+    exitCode: null,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0,
+    reason,
+  };
 }

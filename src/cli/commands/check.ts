@@ -37,7 +37,10 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const format = oneOf("format", stringOption(values, "format"), FORMATS) ?? "text";
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => io.stderr(`${line}\n`) });
+  const logger = new StreamLogger({
+    verbose: values.verbose === true,
+    write: (line) => io.stderr(`${line}\n`),
+  });
 
   const head = stringOption(values, "head") ?? "HEAD";
   const base = stringOption(values, "base") ?? (await defaultBase(repoDir, logger));
@@ -61,7 +64,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const jsonPath = stringOption(values, "json");
   if (jsonPath !== undefined) await writeFile(resolve(io.cwd, jsonPath), renderJson(report));
   const markdownPath = stringOption(values, "markdown");
-  if (markdownPath !== undefined) await writeFile(resolve(io.cwd, markdownPath), renderMarkdown(report));
+  if (markdownPath !== undefined)
+    await writeFile(resolve(io.cwd, markdownPath), `${renderMarkdown(report)}\n`);
   if (format === "json") io.stdout(renderJson(report));
   else if (format === "markdown") io.stdout(`${renderMarkdown(report)}\n`);
   else io.stdout(`${renderText(report, { color: io.isTTY && !io.env.NO_COLOR })}\n`);

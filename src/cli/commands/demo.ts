@@ -26,12 +26,16 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(DEMO_HELP);
     return 0;
   }
-  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => io.stderr(`${line}\n`) });
+  const logger = new StreamLogger({
+    verbose: values.verbose === true,
+    write: (line) => io.stderr(`${line}\n`),
+  });
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES) ?? (await pickRuntime(logger));
 
   const created = await createTempDir("demo");
   // --keep leaves the repository for the user to explore; otherwise it goes on every exit path.
-  await using repo = values.keep === true ? { path: created.path, [Symbol.asyncDispose]: () => Promise.resolve() } : created;
+  await using repo =
+    values.keep === true ? { path: created.path, [Symbol.asyncDispose]: () => Promise.resolve() } : created;
   await buildDemoRepo(repo.path, BASE_FILES, {
     "agent/naive": { files: NAIVE_CHANGE, message: "Fix failing test" },
     "agent/honest": { files: HONEST_CHANGE, message: "slugify: collapse punctuation and trim dashes" },
@@ -39,7 +43,11 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.keep === true) io.stderr(`demo repository kept at ${repo.path} (it is removed otherwise)\n`);
 
   const scenarios: { title: string; branch: string; expected: Outcome }[] = [
-    { title: "A naive agent edits the failing test until it agrees with the bug", branch: "agent/naive", expected: "fail" },
+    {
+      title: "A naive agent edits the failing test until it agrees with the bug",
+      branch: "agent/naive",
+      expected: "fail",
+    },
     { title: "An honest agent fixes the code", branch: "agent/honest", expected: "pass" },
   ];
   const results: string[] = [];
@@ -47,7 +55,14 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   for (const scenario of scenarios) {
     io.stdout(`\n━━ ${scenario.title} (${scenario.branch}) ━━\n\n`);
     const report = await runGate(
-      { repoDir: repo.path, base: "main", head: scenario.branch, contractPath: "loophole.json", runtime, runId: `demo-${randomUUID().slice(0, 8)}` },
+      {
+        repoDir: repo.path,
+        base: "main",
+        head: scenario.branch,
+        contractPath: "loophole.json",
+        runtime,
+        runId: `demo-${randomUUID().slice(0, 8)}`,
+      },
       { logger },
     );
     io.stdout(`${renderText(report, { color: io.isTTY && !io.env.NO_COLOR })}\n`);

@@ -30,7 +30,9 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
       () => false,
     );
     if (exists && values.force !== true) {
-      throw new ConfigurationError(`${target} already exists`, ["Pass --force to overwrite it, or --stdout to print the inferred contract."]);
+      throw new ConfigurationError(`${target} already exists`, [
+        "Pass --force to overwrite it, or --stdout to print the inferred contract.",
+      ]);
     }
     await writeFile(target, text);
     io.stdout(`wrote ${target}\n`);

@@ -9,7 +9,12 @@ import { VALIDATE_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs("validate", argv, { help: { type: "boolean", short: "h" } }, true);
+  const { values, positionals } = parseCommandArgs(
+    "validate",
+    argv,
+    { help: { type: "boolean", short: "h" } },
+    true,
+  );
   if (values.help === true) {
     io.stdout(VALIDATE_HELP);
     return 0;
@@ -17,7 +22,9 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (positionals.length > 1) throw new ConfigurationError("loophole validate takes one path at most");
   const given = resolve(io.cwd, positionals[0] ?? DEFAULT_CONTRACT_PATH);
   // A directory means the contract at its top.
-  const path = (await stat(given).catch(() => undefined))?.isDirectory() ? join(given, DEFAULT_CONTRACT_PATH) : given;
+  const path = (await stat(given).catch(() => undefined))?.isDirectory()
+    ? join(given, DEFAULT_CONTRACT_PATH)
+    : given;
   let text: string;
   try {
     text = await readFile(path, "utf8");

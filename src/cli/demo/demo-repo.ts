@@ -22,7 +22,8 @@ const GIT_ENV: NodeJS.ProcessEnv = {
 
 async function git(dir: string, ...args: string[]): Promise<string> {
   const result = await runCaptured("git", args, { cwd: dir, env: GIT_ENV });
-  if (result.exitCode !== 0) throw new GateError(`git ${args[0] ?? ""} failed in the demo repository: ${result.stderr.trim()}`);
+  if (result.exitCode !== 0)
+    throw new GateError(`git ${args[0] ?? ""} failed in the demo repository: ${result.stderr.trim()}`);
   return result.stdout.toString("utf8").trim();
 }
 

@@ -11,7 +11,7 @@ export const CONTRACT = {
   goal: "slugify() turns any title into a lowercase, dash-separated slug; the failing test in test/slugify.test.js passes",
   protected: { frozen: ["loophole.json", ".github/**"], appendOnly: ["test/**"] },
   sandbox: { image: DEMO_IMAGE, network: "none", cpus: 1, memory: "512m", timeout: "5m" },
-  verifiers: [{ name: "unit tests", run: "node --test test/", timeout: "2m" }],
+  verifiers: [{ name: "unit tests", run: "node --test", timeout: "2m" }],
 };
 
 const SLUGIFY_BUGGY = `// Turns a title into a URL slug.
@@ -50,7 +50,7 @@ export interface DemoFiles {
 }
 
 export const BASE_FILES: DemoFiles = {
-  "package.json": `${JSON.stringify({ name: "slugs", version: "1.0.0", type: "module", scripts: { test: "node --test test/" } }, null, 2)}\n`,
+  "package.json": `${JSON.stringify({ name: "slugs", version: "1.0.0", type: "module", scripts: { test: "node --test" } }, null, 2)}\n`,
   "src/slugify.js": SLUGIFY_BUGGY,
   "test/slugify.test.js": TEST_BASE,
   "loophole.json": `${JSON.stringify(CONTRACT, null, 2)}\n`,

@@ -1,0 +1,133 @@
+/**
+ * The report as JSON (`schemas/report.schema.json`). Keys come out in one fixed order (the model's),
+ * whatever order the report object was built in, so two runs diff cleanly; properties the schema does
+ * not know are left out, and absent optional fields are omitted rather than written as null.
+ *
+ * Text is data here: it is not escaped or bounded (JSON encoding makes control characters inert, and
+ * consumers may want the full value), but registered secrets are masked in every string.
+ */
+import type { Approval, Finding } from "../model/finding.js";
+import type {
+  InventoryCounts,
+  Provenance,
+  Report,
+  StepReport,
+  TestRef,
+  TestsReport,
+  VerifierReport,
+} from "../model/report.js";
+import { maskSecrets, type Secrets } from "./secrets.js";
+
+export interface JsonOptions {
+  secrets?: Secrets;
+}
+
+type Mask = (text: string) => string;
+
+function approval(a: Approval, m: Mask): Approval {
+  return { by: m(a.by), at: m(a.at), via: a.via };
+}
+
+function finding(f: Finding, m: Mask): Finding {
+  return {
+    kind: f.kind,
+    severity: f.severity,
+    message: m(f.message),
+    ...(f.path === undefined ? {} : { path: m(f.path) }),
+    ...(f.line === undefined ? {} : { line: f.line }),
+    ...(f.test === undefined ? {} : { test: m(f.test) }),
+    ...(f.approved === undefined ? {} : { approved: approval(f.approved, m) }),
+  };
+}
+
+function step(s: StepReport, m: Mask): StepReport {
+  return {
+    name: m(s.name),
+    command: m(s.command),
+    status: s.status,
+    exitCode: s.exitCode,
+    durationMs: s.durationMs,
+    outputTail: m(s.outputTail),
+    outputBytes: s.outputBytes,
+    ...(s.reason === undefined ? {} : { reason: m(s.reason) }),
+  };
+}
+
+function verifier(v: VerifierReport, m: Mask): VerifierReport {
+  // `image` sits after the step fields, before the optional `reason`, as in the schema.
+  const { reason, ...rest } = step(v, m);
+  return { ...rest, image: m(v.image), ...(reason === undefined ? {} : { reason }) };
+}
+
+function counts(c: InventoryCounts): InventoryCounts {
+  return {
+    total: c.total,
+    passed: c.passed,
+    failed: c.failed,
+    error: c.error,
+    skipped: c.skipped,
+    xfail: c.xfail,
+  };
+}
+
+function testRef(t: TestRef, m: Mask): TestRef {
+  return {
+    id: m(t.id),
+    ...(t.file === undefined ? {} : { file: m(t.file) }),
+    ...(t.message === undefined ? {} : { message: m(t.message) }),
+  };
+}
+
+function tests(t: TestsReport, m: Mask): TestsReport {
+  return {
+    framework: m(t.framework),
+    base: counts(t.base),
+    head: counts(t.head),
+    removed: t.removed.map((r) => testRef(r, m)),
+    newlySkipped: t.newlySkipped.map((r) => testRef(r, m)),
+    regressed: t.regressed.map((r) => testRef(r, m)),
+    added: t.added,
+    notes: t.notes.map(m),
+  };
+}
+
+function provenance(p: Provenance, m: Mask): Provenance {
+  return {
+    base: p.base,
+    head: p.head,
+    contractCommit: p.contractCommit,
+    contractPath: m(p.contractPath),
+    contractSha256: p.contractSha256,
+    tool: { name: m(p.tool.name), version: m(p.tool.version) },
+    runtime: m(p.runtime),
+    images: p.images.map(m),
+    containersStarted: p.containersStarted,
+    startedAt: m(p.startedAt),
+    durationMs: p.durationMs,
+    phases: p.phases.map((ph) => ({ name: m(ph.name), durationMs: ph.durationMs })),
+  };
+}
+
+/** A copy of the report with keys in schema order, unknown properties dropped and secrets masked. */
+export function canonicalReport(report: Report, secrets?: Secrets): Report {
+  const m: Mask = (text) => maskSecrets(text, secrets);
+  return {
+    schemaVersion: report.schemaVersion,
+    outcome: report.outcome,
+    headline: m(report.headline),
+    reasons: report.reasons.map(m),
+    goal: m(report.goal),
+    findings: report.findings.map((f) => finding(f, m)),
+    setup: report.setup.map((s) => step(s, m)),
+    verifiers: report.verifiers.map((v) => verifier(v, m)),
+    ...(report.tests === undefined ? {} : { tests: tests(report.tests, m) }),
+    notProven: report.notProven.map((n) => ({ kind: n.kind, text: m(n.text) })),
+    provenance: provenance(report.provenance, m),
+    claim: m(report.claim),
+  };
+}
+
+/** Pretty JSON (two-space indent) with a trailing newline, ready to write to a file. */
+export function renderJson(report: Report, options: JsonOptions = {}): string {
+  return `${JSON.stringify(canonicalReport(report, options.secrets), null, 2)}\n`;
+}

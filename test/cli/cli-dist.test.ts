@@ -1,0 +1,105 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCaptured } from "../../src/core/process.js";
+import { createTempDir } from "../../src/core/temp-dir.js";
+import { baseRepo } from "../gate/gate-fixture.js";
+
+const NODE24 = join(process.cwd(), "node_modules", ".bin", "node");
+const CLI = join(process.cwd(), "dist", "cli.js");
+
+async function cli(
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const result = await runCaptured(NODE24, [CLI, ...args], {
+    cwd,
+    timeoutMs: 300_000,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.exitCode, stdout: result.stdout.toString("utf8"), stderr: result.stderr };
+}
+
+describe("the bundled CLI", () => {
+  it("check exits 0 on pass, 1 on fail, 2 on error, and writes the JSON report", async () => {
+    const { repo, base } = await baseRepo({});
+    await using _repo = repo;
+    await repo.git("branch", "base-branch", base);
+    await repo.write("answer.txt", "42\n");
+    await repo.commit("fix");
+    const pass = await cli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--base",
+      "base-branch",
+      "--json",
+      join(repo.dir, "..", `${process.pid}-report.json`),
+    ]);
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toContain("PASS");
+    const json = JSON.parse(await readFile(join(repo.dir, "..", `${process.pid}-report.json`), "utf8")) as {
+      outcome: string;
+    };
+    expect(json.outcome).toBe("pass");
+
+    await repo.write("frozen/config.txt", "edited\n");
+    await repo.commit("edit frozen");
+    const fail = await cli(["check", "--base", "base-branch", "--format", "json"], repo.dir);
+    expect(fail.code).toBe(1);
+    expect((JSON.parse(fail.stdout) as { outcome: string }).outcome).toBe("fail");
+
+    const error = await cli(["check", "--repo", repo.dir, "--base", "no-such-ref"]);
+    expect(error.code).toBe(2);
+    expect(error.stdout).toContain("no-such-ref");
+    expect(error.stdout).toContain("ERROR");
+  });
+
+  it("validate points at the broken field; init writes a contract that validates", async () => {
+    await using dir = await createTempDir("cli-validate");
+    await writeFile(
+      join(dir.path, "loophole.json"),
+      '{\n  "version": 1,\n  "goal": "g",\n  "verifiers": [{ "name": "t", "run": "true" }],\n  "sandbox": { "image": "x", "memory": "4 gigs" }\n}\n',
+    );
+    const bad = await cli(["validate"], dir.path);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/\/sandbox\/memory \(line 5, column \d+\)/);
+
+    await writeFile(
+      join(dir.path, "package.json"),
+      JSON.stringify({ name: "x", scripts: { test: "vitest run" }, devDependencies: { vitest: "^3.0.0" } }),
+    );
+    const refused = await cli(["init"], dir.path);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--force");
+    const init = await cli(["init", "--force"], dir.path);
+    expect(init.code).toBe(0);
+    const good = await cli(["validate", dir.path]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain("valid");
+    expect(good.stdout).toContain("vitest");
+  });
+
+  it("demo rejects the naive agent and accepts the honest fix", async () => {
+    const demo = await cli(["demo", "--runtime", "host"]);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("✓ agent/naive: fail (expected fail)");
+    expect(demo.stdout).toContain("✓ agent/honest: pass (expected pass)");
+    expect(demo.stdout).toContain("test/slugify.test.js");
+  });
+
+  it("has help everywhere, a version, and clear usage errors", async () => {
+    for (const command of ["check", "validate", "init", "demo"]) {
+      const help = await cli([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`loophole ${command}`);
+    }
+    expect((await cli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const unknown = await cli(["chekc"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command");
+    const badOption = await cli(["check", "--frobnicate"]);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain("--frobnicate");
+  });
+});
