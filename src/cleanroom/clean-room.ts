@@ -13,7 +13,7 @@
 import { tmpdir } from "node:os";
 import { relative, resolve, isAbsolute } from "node:path";
 import { GateError } from "../core/errors.js";
-import { createTempDir } from "../core/temp-dir.js";
+import { createTempDir, currentTempRoot } from "../core/temp-dir.js";
 import type { IndexEdit } from "../git/index-edits.js";
 import type { TreeEntry } from "../git/tree-listing.js";
 import { verifyRestoredPaths } from "./verify-restore.js";
@@ -30,6 +30,8 @@ export interface CleanRoomOptions {
   commit: string;
   /** Paths reset to their state at `from`: its content, mode and type, or removal when absent there. */
   restore?: { from: string; paths: readonly string[] };
+  /** Further index edits applied after the restores (content the gate composed, e.g. a merged package.json). */
+  edits?: readonly IndexEdit[];
 }
 
 export interface CleanRoom extends AsyncDisposable {
@@ -42,10 +44,13 @@ export interface CleanRoom extends AsyncDisposable {
 
 export async function createCleanRoom(git: CleanRoomGit, options: CleanRoomOptions): Promise<CleanRoom> {
   const commit = await git.resolveCommit(options.commit);
-  const { edits, restored } =
+  const restores =
     options.restore === undefined
       ? { edits: [], restored: [] }
       : await restoreEdits(git, commit, options.restore);
+  const extra = options.edits ?? [];
+  const edits = [...restores.edits.filter((e) => !extra.some((x) => x.path === e.path)), ...extra];
+  const restored = [...new Set([...restores.restored, ...extra.map((e) => e.path)])].sort(compareCodeUnits);
   const room = await createTempDir("cleanroom", cleanRoomParent());
   try {
     await git.materialiseTree(commit, room.path, { replace: edits });
@@ -116,7 +121,7 @@ function covered(
  * credentials live there, and the clean room is mounted into untrusted containers.
  */
 function cleanRoomParent(): string {
-  const parent = resolve(tmpdir());
+  const parent = resolve(currentTempRoot() ?? tmpdir());
   const runnerTemp = process.env.RUNNER_TEMP;
   if (runnerTemp !== undefined && runnerTemp !== "") {
     const inside = relative(resolve(runnerTemp), parent);

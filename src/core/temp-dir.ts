@@ -18,6 +18,11 @@ export async function setTempRoot(root: string): Promise<void> {
   tempRoot = root;
 }
 
+/** The directory set by setTempRoot, if any. */
+export function currentTempRoot(): string | undefined {
+  return tempRoot;
+}
+
 export async function createTempDir(prefix: string, parent: string = tempRoot ?? tmpdir()): Promise<TempDir> {
   const path = await mkdtemp(join(parent, `loophole-${prefix}-`));
   return {

@@ -1,20 +1,22 @@
 /**
- * The gate: context → contract (from base) → diff → boundary → clean room → sandbox runs → verdict
- * → report. Every stage records into a GateRecorder, so whatever stops the gate, the report says
- * what was found and what could not be done; nothing that fails to run can end in `pass`.
+ * The gate: context → contract (from base) → diff → boundary → clean rooms → sandbox runs (base and
+ * head concurrently) → inventories → verdict → report. Every stage records into a GateRecorder, so
+ * whatever stops the gate, the report says what was found and what could not be done; nothing that
+ * fails to run can end in `pass`.
  */
-import type { RuntimeKind } from "../contract/types.js";
+import type { Contract, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError, GateError, describeError } from "../core/errors.js";
-import { withGroup } from "../core/logger.js";
-import { checkProtectedPaths } from "../boundary/protected-paths.js";
-import { createCleanRoom } from "../cleanroom/clean-room.js";
+import { withGroup, type Logger } from "../core/logger.js";
+import { createCleanRoom, type CleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
-import { baseNotProven, runtimeHost, noTestsSection, verifierSkipped } from "../report/not-proven.js";
+import { baseNotProven, noTestsSection, runtimeHost, verifierSkipped } from "../report/not-proven.js";
 import { createRuntime } from "../sandbox/select.js";
 import { LABEL_RUN, type ContainerRuntime } from "../sandbox/types.js";
-import { runChecks } from "../verify/run-checks.js";
+import { runSide, type SideName, type SideResult } from "../verify/side.js";
 import { readBaseContract } from "./base-contract.js";
+import { runBoundary, type BoundaryOutcome } from "./boundary-stage.js";
+import { judgeTests } from "./judge-tests.js";
 import { GateRecorder } from "./recorder.js";
 import type { GateDeps, GateRequest } from "./request.js";
 
@@ -35,11 +37,17 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Rep
   return recorder.toReport();
 }
 
+interface Refs {
+  head: string;
+  base: string;
+  contractCommit: string;
+}
+
 async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): Promise<void> {
   const { logger } = deps;
   const git = await Git.open(request.repoDir, logger);
 
-  const refs = await rec.phase("resolve", async () => {
+  const refs: Refs = await rec.phase("resolve", async () => {
     const head = await git.resolveCommit(request.head);
     const contractCommit = await git.resolveCommit(request.base);
     const base = await git.mergeBase(contractCommit, head);
@@ -62,27 +70,18 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   rec.provenance.contractSha256 = sha256;
   if (contract.tests === undefined) rec.addNotProven(noTestsSection());
 
-  const boundary = await rec.phase("boundary", async () => {
-    const changes = await git.diff(refs.base, refs.head);
-    logger.info(`${changes.length} changed path${changes.length === 1 ? "" : "s"}`);
-    return checkProtectedPaths(
-      changes,
-      {
-        contractPath: request.contractPath,
-        frozen: contract.protected.frozen,
-        appendOnly: contract.protected.appendOnly,
-      },
-      (sha) => git.readBlobById(sha),
-    );
-  });
-  rec.add(...boundary.findings);
-
-  await using room = await rec.phase("clean room", () =>
-    createCleanRoom(git, { commit: refs.head, restore: { from: refs.base, paths: boundary.restore } }),
+  const boundary = await rec.phase("boundary", () =>
+    runBoundary({
+      git,
+      contract,
+      contractPath: request.contractPath,
+      base: refs.base,
+      head: refs.head,
+      logger,
+      ...(deps.approve ? { approve: deps.approve } : {}),
+    }),
   );
-  if (room.restored.length > 0) {
-    logger.info(`restored from base before running anything: ${room.restored.join(", ")}`);
-  }
+  rec.add(...boundary.findings);
 
   const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
   rec.provenance.runtime = kind;
@@ -90,39 +89,112 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(
     kind,
   );
+  await rec.phase("sandbox", () => prepareRuntime(runtime, contract, rec, logger));
 
-  await rec.phase("sandbox", () =>
-    withGroup(logger, `sandbox (${kind})`, async () => {
-      await runtime.ping();
-      const images = new Set<string>();
-      if (kind !== "host") {
-        if (contract.sandbox.image !== undefined) images.add(contract.sandbox.image);
-        for (const v of contract.verifiers) if (v.image !== undefined) images.add(v.image);
-      }
-      for (const image of images) {
-        const info = await runtime.ensureImage(image);
-        rec.images.add(`${info.reference}@${info.id}`);
-      }
+  await runSides({ request, deps, rec, git, refs, contract, boundary, runtime });
+}
+
+async function prepareRuntime(
+  runtime: ContainerRuntime,
+  contract: Contract,
+  rec: GateRecorder,
+  logger: Logger,
+): Promise<void> {
+  await withGroup(logger, `sandbox (${runtime.kind})`, async () => {
+    await runtime.ping();
+    if (runtime.hostPaths) return;
+    const images = new Set<string>();
+    if (contract.sandbox.image !== undefined) images.add(contract.sandbox.image);
+    for (const v of contract.verifiers) if (v.image !== undefined) images.add(v.image);
+    for (const image of images) {
+      const info = await runtime.ensureImage(image);
+      rec.images.add(`${info.reference}@${info.id}`);
+    }
+  });
+}
+
+interface SidesInput {
+  request: GateRequest;
+  deps: GateDeps;
+  rec: GateRecorder;
+  git: Git;
+  refs: Refs;
+  contract: Contract;
+  boundary: BoundaryOutcome;
+  runtime: ContainerRuntime;
+}
+
+async function runSides(input: SidesInput): Promise<void> {
+  const { request, deps, rec, git, refs, contract, boundary, runtime } = input;
+  const { logger } = deps;
+  const withTests = contract.tests !== undefined;
+  const headRestores = boundary.headRestores;
+
+  await using headRoom = await rec.phase("clean room", () =>
+    createCleanRoom(git, {
+      commit: refs.head,
+      restore: { from: refs.base, paths: headRestores },
+      edits: boundary.headEdits,
     }),
   );
+  if (headRoom.restored.length > 0)
+    logger.info(`taken from base before running anything: ${headRoom.restored.join(", ")}`);
+  await using baseRoom = withTests ? await createCleanRoom(git, { commit: refs.base }) : undefined;
+  const suiteNeeded = withTests && boundary.suiteRestores.length > 0;
+  await using suiteRoom = suiteNeeded
+    ? await createCleanRoom(git, {
+        commit: refs.head,
+        restore: { from: refs.base, paths: [...headRestores, ...boundary.suiteRestores] },
+        edits: boundary.headEdits,
+      })
+    : undefined;
 
-  const checks = await rec.phase("verifiers", () =>
-    withGroup(logger, "setup and verifiers", () =>
-      runChecks({
-        runtime,
-        contract,
-        workspace: room.dir,
-        labels: { [LABEL_RUN]: request.runId },
+  const side = (name: SideName, room: CleanRoom, tests: boolean, verifiers: boolean): Promise<SideResult> =>
+    rec.phase(name, () =>
+      withGroup(
         logger,
-        ...(request.signal ? { signal: request.signal } : {}),
-      }),
-    ),
-  );
-  rec.setup.push(...checks.setup);
-  rec.verifiers.push(...checks.verifiers);
-  rec.add(...checks.findings);
-  rec.containersStarted += checks.containersStarted;
-  for (const v of checks.verifiers) {
+        `${name}: ${[tests ? "tests" : "", verifiers ? "verifiers" : ""].filter(Boolean).join(" and ")}`,
+        () =>
+          runSide({
+            side: name,
+            runtime,
+            contract,
+            workspace: room.dir,
+            runTests: tests,
+            runVerifiers: verifiers,
+            labels: { [LABEL_RUN]: request.runId },
+            logger,
+            ...(request.signal ? { signal: request.signal } : {}),
+          }),
+      ),
+    );
+
+  // Base and head run at the same time; the base-suite run follows the base, so at most two
+  // sandboxes run at once.
+  const [head, [base, suite]] = await Promise.all([
+    side("head", headRoom, withTests, true),
+    (async (): Promise<[SideResult | undefined, SideResult | undefined]> => {
+      const b = baseRoom ? await side("base", baseRoom, true, false) : undefined;
+      const s = suiteRoom ? await side("base-suite", suiteRoom, true, false) : undefined;
+      return [b, s];
+    })(),
+  ]);
+
+  for (const result of [head, base, suite]) {
+    if (result === undefined) continue;
+    rec.setup.push(...result.setup);
+    rec.containersStarted += result.containersStarted;
+  }
+  rec.add(...head.findings);
+  if (base !== undefined) {
+    const judgement = judgeTests(contract, base, head, suite, boundary.notes);
+    if (judgement.verifier) rec.verifiers.push(judgement.verifier);
+    rec.add(...judgement.findings);
+    for (const error of judgement.errors) rec.error(error);
+    rec.tests = judgement.tests;
+  }
+  rec.verifiers.push(...head.verifiers);
+  for (const v of rec.verifiers) {
     if (v.status === "skipped") rec.addNotProven(verifierSkipped(v.name, v.reason ?? "skipped"));
   }
 }

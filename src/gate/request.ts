@@ -1,5 +1,6 @@
 import type { RuntimeKind } from "../contract/types.js";
 import type { Logger } from "../core/logger.js";
+import type { Finding } from "../model/finding.js";
 import type { ContainerRuntime } from "../sandbox/types.js";
 
 /** What to gate. Refs are anything git resolves (sha, branch, tag). */
@@ -24,4 +25,6 @@ export interface GateDeps {
   logger: Logger;
   /** Injected by tests or by callers that already probed a runtime; default: from the contract. */
   createRuntime?: (kind: RuntimeKind) => ContainerRuntime;
+  /** Marks findings a user with write access approved; approved paths are then not restored. */
+  approve?: (findings: Finding[]) => Promise<Finding[]>;
 }

@@ -16,6 +16,7 @@ import { RAW_BYTES_ATTRIBUTES, indexInfo } from "./index-edits.js";
 import type { IndexEdit } from "./index-edits.js";
 import { DEFAULT_TIMEOUT_MS, gitEnvironment, gitFailure, stderrTail } from "./invocation.js";
 import { encodeGitPath } from "./path-bytes.js";
+import { parseAddedLines, type AddedLine } from "./added-lines.js";
 import { parseRawDiff } from "./raw-diff.js";
 import type { ChangedFile } from "./raw-diff.js";
 import { parseTreeListing } from "./tree-listing.js";
@@ -25,6 +26,8 @@ export type { IndexEdit } from "./index-edits.js";
 
 interface ExecOptions {
   input?: Buffer;
+  /** Largest stdout accepted; more is an error rather than a truncated answer. */
+  maxBytes?: number;
   /** Added to (and overriding) the fixed environment. */
   env?: Record<string, string>;
   cwd?: string;
@@ -211,6 +214,39 @@ export class Git {
   }
 
   /**
+   * The lines `head` adds relative to `base` (text files; added and modified), with their line
+   * numbers in the head file. Bounded: a diff larger than `maxBytes` is an error, not a partial scan.
+   */
+  async addedLines(base: string, head: string, maxBytes = 128 * 1024 * 1024): Promise<AddedLine[]> {
+    const [from, to] = await Promise.all([this.resolveCommit(base), this.resolveCommit(head)]);
+    const { stdout } = await this.#exec(
+      [
+        "diff",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--no-renames",
+        "--diff-filter=AM",
+        "--ignore-submodules=all",
+        "--src-prefix=a/",
+        "--dst-prefix=b/",
+        from,
+        to,
+        "--",
+      ],
+      { maxBytes },
+    );
+    return parseAddedLines(stdout);
+  }
+
+  /** Stores `content` as a blob in the object store and returns its id (for clean-room edits). */
+  async writeBlob(content: Buffer): Promise<string> {
+    const { stdout } = await this.#exec(["hash-object", "-w", "--stdin"], { input: content });
+    return stdout.toString("utf8").trim();
+  }
+
+  /**
    * Writes the committed tree of `commit` into the empty directory `dir`: no .git, no config or
    * credentials, no untracked or ignored files, no filters or attribute conversions, and
    * `export-ignore` not obeyed. It uses a throwaway repository that borrows this one's object store
@@ -262,9 +298,22 @@ export class Git {
     const env: Record<string, string> =
       options.extraHeader === undefined
         ? {}
-        : { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: options.extraHeader };
+        : {
+            GIT_CONFIG_COUNT: "1",
+            GIT_CONFIG_KEY_0: "http.extraheader",
+            GIT_CONFIG_VALUE_0: options.extraHeader,
+          };
     await this.#exec(
-      ["fetch", "--no-tags", "--no-recurse-submodules", ...depth, ...unshallow, "--end-of-options", remote, ...refs],
+      [
+        "fetch",
+        "--no-tags",
+        "--no-recurse-submodules",
+        ...depth,
+        ...unshallow,
+        "--end-of-options",
+        remote,
+        ...refs,
+      ],
       { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, env },
     );
   }
@@ -300,6 +349,7 @@ export class Git {
       env: gitEnvironment(options.env),
       input: options.input,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     });
     const failure = gitFailure(args, result, options.okExitCodes);
     if (failure !== undefined) throw failure;

@@ -1,0 +1,137 @@
+/**
+ * Everything decided from the diff alone, before any untrusted code runs: protected paths, runner
+ * tampering and test markers; which approvals apply; and, from what is left, which paths each
+ * clean room takes from the base.
+ *
+ * - The head's own run: unapproved protected-path violations and tampered runner configuration are
+ *   reset to base (package.json: the base's scripts and runner keys merged into the head's file),
+ *   so a tampered configuration cannot hide tests even where detection missed it.
+ * - The base-suite run: additionally every changed path under the contract's test globs (frozen and
+ *   appendOnly) is reset and files the change added there are removed: the base's tests judge the
+ *   head's code, whatever the change's own test files do.
+ */
+import { compileGlobs } from "../boundary/globs.js";
+import { checkProtectedPaths } from "../boundary/protected-paths.js";
+import type { Contract } from "../contract/types.js";
+import { getErrorMessage } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import type { Git } from "../git/git.js";
+import type { IndexEdit } from "../git/index-edits.js";
+import type { ChangedFile } from "../git/raw-diff.js";
+import { scanMarkers } from "../inventory/markers.js";
+import { detectRunnerTampering } from "../inventory/tampering.js";
+import type { Finding } from "../model/finding.js";
+import { mergePackageJson } from "./package-json-merge.js";
+
+export interface BoundaryInput {
+  git: Git;
+  contract: Contract;
+  contractPath: string;
+  base: string;
+  head: string;
+  logger: Logger;
+  /** Marks findings a user with write access approved (the GitHub surface supplies it). */
+  approve?: (findings: Finding[]) => Promise<Finding[]>;
+}
+
+export interface BoundaryOutcome {
+  changes: ChangedFile[];
+  findings: Finding[];
+  /** Paths the head's clean room takes from base. */
+  headRestores: string[];
+  /** Composed files for the head's clean room (merged package.json). */
+  headEdits: IndexEdit[];
+  /** Further paths the base-suite clean room takes from base; empty when that run would equal the head's. */
+  suiteRestores: string[];
+  /** What the report says about configuration taken from base. */
+  notes: string[];
+}
+
+export async function runBoundary(input: BoundaryInput): Promise<BoundaryOutcome> {
+  const { git, contract, base, head, logger } = input;
+  const changes = await git.diff(base, head);
+  logger.info(`${changes.length} changed path${changes.length === 1 ? "" : "s"}`);
+  const readBlobById = (sha: string): Promise<Buffer> => git.readBlobById(sha);
+  const protectedResult = await checkProtectedPaths(
+    changes,
+    {
+      contractPath: input.contractPath,
+      frozen: contract.protected.frozen,
+      appendOnly: contract.protected.appendOnly,
+    },
+    readBlobById,
+  );
+  const readAt = (commit: string) => async (path: string) =>
+    (await git.readBlob(commit, path))?.toString("utf8");
+  const tampering = await detectRunnerTampering(
+    changes.map((c) => ({ path: c.path, status: c.status })),
+    readAt(base),
+    readAt(head),
+    { allow: contract.tests?.allowRunnerChanges ?? [] },
+  );
+  const markers = await scanAddedLines(git, base, head, contract, logger);
+  const found = [...protectedResult.findings, ...tampering, ...markers];
+  const findings = input.approve ? await input.approve(found) : found;
+
+  const approved = new Set(findings.filter((f) => f.approved && f.path !== undefined).map((f) => f.path));
+  const blockedPaths = new Set(
+    findings.filter((f) => !f.approved && f.path !== undefined).map((f) => f.path),
+  );
+  const isApproved = (path: string): boolean => approved.has(path) && !blockedPaths.has(path);
+
+  const headRestores = new Set(protectedResult.restore.filter((p) => !isApproved(p)));
+  const headEdits: IndexEdit[] = [];
+  const notes: string[] = [];
+  const tampered = [
+    ...new Set(findings.filter((f) => f.kind === "runner-tampering" && !f.approved).map((f) => f.path ?? "")),
+  ];
+  for (const path of tampered.filter((p) => p !== "")) {
+    const edit =
+      path === "package.json" || path.endsWith("/package.json")
+        ? await mergedPackageJson(git, base, head, path)
+        : undefined;
+    if (edit) headEdits.push(edit);
+    else headRestores.add(path);
+    notes.push(`${path}: the head's tests ran with the base's runner configuration`);
+  }
+
+  const testGlobs = compileGlobs([...contract.protected.frozen, ...contract.protected.appendOnly]);
+  const suiteRestores = changes
+    .map((c) => c.path)
+    .filter((p) => testGlobs(p) && !headRestores.has(p) && !headEdits.some((e) => e.path === p));
+  return { changes, findings, headRestores: [...headRestores], headEdits, suiteRestores, notes };
+}
+
+async function mergedPackageJson(
+  git: Git,
+  base: string,
+  head: string,
+  path: string,
+): Promise<IndexEdit | undefined> {
+  const [before, after] = await Promise.all([git.entryAt(base, path), git.readBlob(head, path)]);
+  if (before === undefined || after === undefined) return undefined;
+  const merged = mergePackageJson(
+    (await git.readBlobById(before.sha)).toString("utf8"),
+    after.toString("utf8"),
+  );
+  if (merged === undefined) return undefined;
+  const sha = await git.writeBlob(Buffer.from(merged));
+  return { path, entry: { mode: before.mode, sha } };
+}
+
+async function scanAddedLines(
+  git: Git,
+  base: string,
+  head: string,
+  contract: Contract,
+  logger: Logger,
+): Promise<Finding[]> {
+  try {
+    const added = await git.addedLines(base, head);
+    return scanMarkers(added, { allowNewSkips: contract.tests?.allowNewSkips ?? false });
+  } catch (error) {
+    // The markers are a static hint; the inventory comparison still sees skips at run time.
+    logger.warning(`the skip/focus marker scan was skipped: ${getErrorMessage(error)}`);
+    return [];
+  }
+}
