@@ -1,19 +1,23 @@
 /**
- * The action: settings → event → gate → publish → step status. Thin on purpose; the gate itself
- * lives in src/gate/.
+ * The action: settings → event → check run started → gate → publish → step status. Thin on
+ * purpose; the gate lives in src/gate/, the GitHub surface in src/github/.
  */
 import * as core from "@actions/core";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTempRoot } from "../core/temp-dir.js";
 import { describeError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { setTempRoot } from "../core/temp-dir.js";
 import { errorReport } from "../gate/error-report.js";
 import { runGate } from "../gate/gate.js";
+import { abortOnSignals } from "../gate/interrupt.js";
 import type { Outcome, Report } from "../model/report.js";
+import { Secrets } from "../report/secrets.js";
 import { actionsLogger } from "./actions-logger.js";
+import { actionBaseCache } from "./base-cache.js";
 import { readGateEvent } from "./event.js";
 import { ensureCommits } from "./fetch-commits.js";
+import { openSurface, type Surface } from "./github-surface.js";
 import { writeJobSummary, writeReportFile } from "./publish.js";
 import { readSettings, type ActionSettings, type FailOn } from "./settings.js";
 
@@ -24,54 +28,64 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const tempRoot = join(tmpdir(), `loophole-${runId}`);
   core.saveState("temp-root", tempRoot);
   await setTempRoot(tempRoot);
+  const secrets = new Secrets();
   let settings: ActionSettings | undefined;
+  let surface: Surface | undefined;
   let report: Report;
+  await using interrupt = abortOnSignals(logger);
   try {
     settings = readSettings(env);
     if (settings.token !== undefined) {
       // The runner masks the raw token only; git's basic-auth header carries it base64-encoded.
       core.setSecret(settings.token);
       core.setSecret(Buffer.from(`x-access-token:${settings.token}`).toString("base64"));
+      secrets.add(settings.token);
     }
-    report = await gate(settings, env, runId, logger);
+    const event = await readGateEvent(env, { base: settings.base, head: settings.head });
+    if (event.kind === "unhandled") {
+      // No work (no image pulls, no API calls) for events the gate does not handle.
+      report = errorReport(
+        `loophole does not handle the "${event.name}" event. It gates pull_request, pull_request_target, push and merge_group; for other events set both the \`base\` and \`head\` inputs.`,
+        settings.contract,
+      );
+    } else if (event.base === undefined) {
+      report = errorReport(
+        "This push created a new branch, so there is no earlier commit to judge it against. Set the `base` input (for example to the default branch).",
+        settings.contract,
+      );
+    } else {
+      surface = await openSurface(settings, event, env, logger, secrets);
+      const pullRef =
+        event.kind === "pull_request"
+          ? [`+refs/pull/${event.number}/head:refs/remotes/loophole/pull/${event.number}`]
+          : [];
+      await ensureCommits(
+        settings.workingDirectory,
+        [event.base, event.head],
+        settings.token,
+        env,
+        logger,
+        pullRef,
+      );
+      const cache = await actionBaseCache(env, logger);
+      report = await runGate(
+        {
+          repoDir: settings.workingDirectory,
+          base: event.base,
+          head: event.head,
+          contractPath: settings.contract,
+          runId,
+          signal: interrupt.signal,
+          ...(settings.runtime ? { runtime: settings.runtime } : {}),
+        },
+        { logger, baseCache: cache.cache, ...(surface.approve ? { approve: surface.approve } : {}) },
+      );
+      await cache.save();
+    }
   } catch (error) {
     report = errorReport(describeError(error), settings?.contract ?? "loophole.json");
   }
-  await finish(report, settings?.failOn ?? "fail", runId, env, logger);
-}
-
-async function gate(
-  settings: ActionSettings,
-  env: NodeJS.ProcessEnv,
-  runId: string,
-  logger: Logger,
-): Promise<Report> {
-  const event = await readGateEvent(env, { base: settings.base, head: settings.head });
-  if (event.kind === "unhandled") {
-    // No work (no image pulls, no API calls) for events the gate does not handle.
-    return errorReport(
-      `loophole does not handle the "${event.name}" event. It gates pull_request, pull_request_target, push and merge_group; for other events set both the \`base\` and \`head\` inputs.`,
-      settings.contract,
-    );
-  }
-  if (event.base === undefined) {
-    return errorReport(
-      "This push created a new branch, so there is no earlier commit to judge it against. Set the `base` input (for example to the default branch).",
-      settings.contract,
-    );
-  }
-  await ensureCommits(settings.workingDirectory, [event.base, event.head], settings.token, env, logger);
-  return runGate(
-    {
-      repoDir: settings.workingDirectory,
-      base: event.base,
-      head: event.head,
-      contractPath: settings.contract,
-      runId,
-      ...(settings.runtime ? { runtime: settings.runtime } : {}),
-    },
-    { logger },
-  );
+  await finish(report, settings?.failOn ?? "fail", runId, env, logger, secrets, surface);
 }
 
 async function finish(
@@ -80,14 +94,20 @@ async function finish(
   runId: string,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  secrets: Secrets,
+  surface: Surface | undefined,
 ): Promise<void> {
-  const path = await writeReportFile(report, runId, env);
-  await writeJobSummary(report, logger);
+  const path = await writeReportFile(report, runId, env, secrets);
+  await writeJobSummary(report, logger, secrets);
+  const published = await surface?.finish(report);
   core.setOutput("outcome", report.outcome);
   core.setOutput("report-json", path);
+  if (published?.checkRun.url) core.setOutput("check-run-url", published.checkRun.url);
+  if (published?.comment.url) core.setOutput("comment-url", published.comment.url);
   logger.info(report.headline);
-  for (const reason of report.reasons) logger.info(`  - ${reason}`);
-  if (failsStep(report.outcome, failOn)) core.setFailed(`${report.headline}: ${report.reasons.join("; ")}`);
+  for (const reason of report.reasons) logger.info(`  - ${secrets.mask(reason)}`);
+  if (failsStep(report.outcome, failOn))
+    core.setFailed(secrets.mask(`${report.headline} ${report.reasons.join("; ")}`));
 }
 
 export function failsStep(outcome: Outcome, failOn: FailOn): boolean {

@@ -3,6 +3,8 @@
  */
 import { resolve } from "node:path";
 import { DEFAULT_CONTRACT_PATH, type RuntimeKind } from "../contract/types.js";
+import { DEFAULT_APPROVE_LABEL } from "../github/approvals.js";
+import { COMMENT_MODES, type CommentMode } from "../github/sticky-comment.js";
 import { getChoiceInput, getOptionalInput } from "./inputs.js";
 
 export const FAIL_ON = ["fail", "error", "never"] as const;
@@ -20,6 +22,10 @@ export interface ActionSettings {
   /** The repository checkout (default: GITHUB_WORKSPACE). */
   workingDirectory: string;
   runtime: RuntimeKind | undefined;
+  /** The check run's name: what a required-check rule matches. */
+  checkName: string;
+  comment: CommentMode;
+  approveLabel: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
@@ -38,5 +44,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
       runtime === undefined
         ? undefined
         : getChoiceInput("runtime", ["docker", "podman", "host"] as const, "docker"),
+    checkName: getOptionalInput("check-name") ?? "loophole",
+    comment: getChoiceInput("comment", COMMENT_MODES, "always"),
+    approveLabel: getOptionalInput("approve-label") ?? DEFAULT_APPROVE_LABEL,
   };
 }

@@ -72,7 +72,7 @@ export async function createCleanRoom(git: CleanRoomGit, options: CleanRoomOptio
  * everything under it, so a directory can be restored too. Paths already in their `from` state
  * produce no edit and are not reported as restored.
  */
-async function restoreEdits(
+export async function restoreEdits(
   git: CleanRoomGit,
   commit: string,
   restore: { from: string; paths: readonly string[] },

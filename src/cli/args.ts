@@ -24,10 +24,7 @@ export function parseCommandArgs(
   }
 }
 
-export function stringOption(
-  values: OptionValues,
-  name: string,
-): string | undefined {
+export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 }

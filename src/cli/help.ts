@@ -7,6 +7,7 @@ Commands:
   check      Gate a commit against a base: contract from base, boundary, verifiers in a sandbox
   validate   Validate a loophole.json contract
   init       Write a starter loophole.json inferred from the repository
+  run        Give a task to an agent (executor) that works in a container until the gate passes
   demo       Build a throwaway repository and show a naive agent's "done" rejected and an honest fix accepted
 
 Options:
@@ -73,4 +74,29 @@ Options:
   -h, --help       Show this help
 
 Exit codes: 0 when the naive change was rejected and the honest one accepted, 1 otherwise.
+`;
+
+export const RUN_HELP = `Usage: loophole run "<task>" [options]
+
+Task mode on a local repository: the contract's executor (an agent CLI) works in a container on a
+new branch, round after round, until every check of the contract passes or the budget ends. After
+each round loophole (never the agent) commits the change as a checkpoint, puts back edits to
+protected paths, gates the commit in a fresh clean room, and feeds the failures back.
+
+Options:
+  --repo DIR          Repository (default: the current directory)
+  --base REF          Where the branch starts and the contract is read from (default: HEAD)
+  --branch NAME       Branch to work on; an existing one continues from its last checkpoint
+                      (default: loophole/<task-slug>-<id>)
+  --executor "<cmd>"  Agent command line instead of the contract's executor.run; {task} expands to
+                      the task, shell-quoted (also in the file named by $LOOPHOLE_TASK_FILE)
+  --rounds N          Round budget instead of the contract's budget.rounds
+  --contract PATH     Contract path inside the repository (default: loophole.json)
+  --runtime KIND      docker | podman | host
+  --json FILE         Write the final report plus "branch" and "rounds" as JSON
+  --transcripts DIR   Keep each round's full executor output in DIR
+  --verbose           Print debug logs
+  -h, --help          Show this help
+
+Exit codes: 0 pass, 1 fail (budget spent or stopped without passing), 2 error.
 `;

@@ -7,6 +7,7 @@ import { TOOL_VERSION } from "../core/version.js";
 import { checkCommand } from "./commands/check.js";
 import { demoCommand } from "./commands/demo.js";
 import { initCommand } from "./commands/init.js";
+import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT } from "./exit-codes.js";
 import { MAIN_HELP } from "./help.js";
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   validate: validateCommand,
   init: initCommand,
+  run: runCommand,
   demo: demoCommand,
 };
 

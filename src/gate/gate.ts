@@ -7,7 +7,7 @@
 import type { Contract, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError, GateError, describeError } from "../core/errors.js";
 import { withGroup, type Logger } from "../core/logger.js";
-import { createCleanRoom, type CleanRoom } from "../cleanroom/clean-room.js";
+import { createCleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
 import { baseNotProven, noTestsSection, runtimeHost, verifierSkipped } from "../report/not-proven.js";
@@ -16,6 +16,7 @@ import { LABEL_RUN, type ContainerRuntime } from "../sandbox/types.js";
 import { runSide, type SideName, type SideResult } from "../verify/side.js";
 import { readBaseContract } from "./base-contract.js";
 import { runBoundary, type BoundaryOutcome } from "./boundary-stage.js";
+import { baseCacheKey, cacheable } from "./base-cache.js";
 import { judgeTests } from "./judge-tests.js";
 import { GateRecorder } from "./recorder.js";
 import type { GateDeps, GateRequest } from "./request.js";
@@ -34,6 +35,15 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Rep
     }
   }
   if (request.signal?.aborted) recorder.error("the run was cancelled before it finished");
+  // Inventory findings (a newly skipped test, say) exist only now; approvals apply to them too.
+  if (deps.approve && recorder.findings.some((f) => f.approved === undefined)) {
+    try {
+      const approved = await deps.approve([...recorder.findings]);
+      recorder.findings.splice(0, recorder.findings.length, ...approved);
+    } catch (error) {
+      recorder.error(`approvals could not be checked: ${describeError(error)}`);
+    }
+  }
   return recorder.toReport();
 }
 
@@ -139,7 +149,6 @@ async function runSides(input: SidesInput): Promise<void> {
   );
   if (headRoom.restored.length > 0)
     logger.info(`taken from base before running anything: ${headRoom.restored.join(", ")}`);
-  await using baseRoom = withTests ? await createCleanRoom(git, { commit: refs.base }) : undefined;
   const suiteNeeded = withTests && boundary.suiteRestores.length > 0;
   await using suiteRoom = suiteNeeded
     ? await createCleanRoom(git, {
@@ -149,7 +158,7 @@ async function runSides(input: SidesInput): Promise<void> {
       })
     : undefined;
 
-  const side = (name: SideName, room: CleanRoom, tests: boolean, verifiers: boolean): Promise<SideResult> =>
+  const side = (name: SideName, workspace: string, tests: boolean, verifiers: boolean): Promise<SideResult> =>
     rec.phase(name, () =>
       withGroup(
         logger,
@@ -159,7 +168,7 @@ async function runSides(input: SidesInput): Promise<void> {
             side: name,
             runtime,
             contract,
-            workspace: room.dir,
+            workspace,
             runTests: tests,
             runVerifiers: verifiers,
             labels: { [LABEL_RUN]: request.runId },
@@ -169,25 +178,45 @@ async function runSides(input: SidesInput): Promise<void> {
       ),
     );
 
+  const baseSide = async (): Promise<SideResult> => {
+    const cache = runtime.hostPaths ? undefined : deps.baseCache;
+    const key = cache ? baseCacheKey(await git.treeId(refs.base), contract, [...rec.images]) : undefined;
+    const cached = cache && key ? await cache.get(key) : undefined;
+    if (cached) {
+      logger.info("base: test inventory reused from the cache (same base tree, contract and image)");
+      rec.baseFromCache = true;
+      return cached;
+    }
+    await using baseRoom = await createCleanRoom(git, { commit: refs.base });
+    const result = await side("base", baseRoom.dir, true, false);
+    if (cache && key && cacheable(result)) await cache.set(key, result);
+    return result;
+  };
+
   // Base and head run at the same time; the base-suite run follows the base, so at most two
   // sandboxes run at once.
   const [head, [base, suite]] = await Promise.all([
-    side("head", headRoom, withTests, true),
+    side("head", headRoom.dir, withTests, true),
     (async (): Promise<[SideResult | undefined, SideResult | undefined]> => {
-      const b = baseRoom ? await side("base", baseRoom, true, false) : undefined;
-      const s = suiteRoom ? await side("base-suite", suiteRoom, true, false) : undefined;
+      const b = withTests ? await baseSide() : undefined;
+      const s = suiteRoom ? await side("base-suite", suiteRoom.dir, true, false) : undefined;
       return [b, s];
     })(),
   ]);
 
   for (const result of [head, base, suite]) {
     if (result === undefined) continue;
-    rec.setup.push(...result.setup);
+    rec.setup.push(
+      ...result.setup.filter((step) => result !== base || !rec.baseFromCache || step.status !== "pass"),
+    );
     rec.containersStarted += result.containersStarted;
   }
   rec.add(...head.findings);
   if (base !== undefined) {
-    const judgement = judgeTests(contract, base, head, suite, boundary.notes);
+    const notes = rec.baseFromCache
+      ? [...boundary.notes, "The base inventory came from the cache (same base tree, contract and image)."]
+      : boundary.notes;
+    const judgement = judgeTests(contract, base, head, suite, notes);
     if (judgement.verifier) rec.verifiers.push(judgement.verifier);
     rec.add(...judgement.findings);
     for (const error of judgement.errors) rec.error(error);

@@ -28,6 +28,8 @@ export class GateRecorder {
   tests: TestsReport | undefined;
   goal = "";
   containersStarted = 0;
+  /** The base side's results were reused from the base cache. */
+  baseFromCache = false;
   readonly provenance: Pick<
     Provenance,
     "base" | "head" | "contractCommit" | "contractPath" | "contractSha256" | "runtime"

@@ -1,6 +1,7 @@
 import type { RuntimeKind } from "../contract/types.js";
 import type { Logger } from "../core/logger.js";
 import type { Finding } from "../model/finding.js";
+import type { BaseCache } from "./base-cache.js";
 import type { ContainerRuntime } from "../sandbox/types.js";
 
 /** What to gate. Refs are anything git resolves (sha, branch, tag). */
@@ -27,4 +28,6 @@ export interface GateDeps {
   createRuntime?: (kind: RuntimeKind) => ContainerRuntime;
   /** Marks findings a user with write access approved; approved paths are then not restored. */
   approve?: (findings: Finding[]) => Promise<Finding[]>;
+  /** Reuses base-side results across gates on the same base (task-mode rounds, CLI runs, the action cache). */
+  baseCache?: BaseCache;
 }

@@ -24,7 +24,7 @@ import type { TreeEntry } from "./tree-listing.js";
 
 export type { IndexEdit } from "./index-edits.js";
 
-interface ExecOptions {
+export interface ExecOptions {
   input?: Buffer;
   /** Largest stdout accepted; more is an error rather than a truncated answer. */
   maxBytes?: number;
@@ -339,6 +339,19 @@ export class Git {
       return { objectsDir, format };
     })();
     return this.#objectStore;
+  }
+
+  /**
+   * Runs git with the fixed environment: for the sibling modules of src/git (the writer) only,
+   * which add commands without growing this class.
+   */
+  run(args: readonly string[], options: ExecOptions = {}): Promise<CapturedResult> {
+    return this.#exec(args, options);
+  }
+
+  /** The object directory and format, for throwaway repositories that borrow this store. */
+  objectStore(): Promise<{ objectsDir: string; format: string }> {
+    return this.#objects();
   }
 
   /** The only place git is started. */

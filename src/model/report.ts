@@ -82,6 +82,38 @@ export interface TestsReport {
   notes: string[];
 }
 
+/** Network decisions of an egress proxy: which hosts were reached, which were refused. */
+export interface NetworkLog {
+  allowed: { host: string; port: number; count: number }[];
+  denied: { host: string; port: number; count: number }[];
+}
+
+export type StopReason = "passed" | "rounds" | "time" | "stagnation" | "no-change" | "regression" | "cancelled" | "error";
+
+export interface RoundReport {
+  round: number;
+  /** The checkpoint commit, or null when the round changed nothing. */
+  commit: string | null;
+  outcome: Outcome;
+  executor: { exitCode: number | null; timedOut: boolean; durationMs: number; outputBytes: number };
+  /** Protected paths the executor edited; the action put them back. */
+  reverted: string[];
+  noChange: boolean;
+  /** Failing verifiers and tests after this round (bounded). */
+  failing: string[];
+}
+
+/** Task mode: what the executor was asked, and how the rounds went. */
+export interface TaskReport {
+  task: string;
+  branch: string;
+  rounds: RoundReport[];
+  stopReason: StopReason;
+  /** Bounded tail of the last round's executor output. Untrusted. */
+  lastOutputTail: string;
+  network: NetworkLog;
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   outcome: Outcome;
@@ -94,6 +126,7 @@ export interface Report {
   setup: StepReport[];
   verifiers: VerifierReport[];
   tests?: TestsReport;
+  task?: TaskReport;
   notProven: NotProven[];
   provenance: Provenance;
   /** What the report claims, and no more. */

@@ -9,6 +9,8 @@
 import type { Approval, Finding } from "../model/finding.js";
 import type {
   InventoryCounts,
+  NetworkLog,
+  TaskReport,
   Provenance,
   Report,
   StepReport,
@@ -91,6 +93,35 @@ function tests(t: TestsReport, m: Mask): TestsReport {
   };
 }
 
+function network(n: NetworkLog, m: Mask): NetworkLog {
+  const entry = (e: NetworkLog["allowed"][number]) => ({ host: m(e.host), port: e.port, count: e.count });
+  return { allowed: n.allowed.map(entry), denied: n.denied.map(entry) };
+}
+
+function task(t: TaskReport, m: Mask): TaskReport {
+  return {
+    task: m(t.task),
+    branch: m(t.branch),
+    rounds: t.rounds.map((r) => ({
+      round: r.round,
+      commit: r.commit,
+      outcome: r.outcome,
+      executor: {
+        exitCode: r.executor.exitCode,
+        timedOut: r.executor.timedOut,
+        durationMs: r.executor.durationMs,
+        outputBytes: r.executor.outputBytes,
+      },
+      reverted: r.reverted.map(m),
+      noChange: r.noChange,
+      failing: r.failing.map(m),
+    })),
+    stopReason: t.stopReason,
+    lastOutputTail: m(t.lastOutputTail),
+    network: network(t.network, m),
+  };
+}
+
 function provenance(p: Provenance, m: Mask): Provenance {
   return {
     base: p.base,
@@ -121,6 +152,7 @@ export function canonicalReport(report: Report, secrets?: Secrets): Report {
     setup: report.setup.map((s) => step(s, m)),
     verifiers: report.verifiers.map((v) => verifier(v, m)),
     ...(report.tests === undefined ? {} : { tests: tests(report.tests, m) }),
+    ...(report.task === undefined ? {} : { task: task(report.task, m) }),
     notProven: report.notProven.map((n) => ({ kind: n.kind, text: m(n.text) })),
     provenance: provenance(report.provenance, m),
     claim: m(report.claim),

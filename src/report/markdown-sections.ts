@@ -28,6 +28,7 @@ import {
 } from "./markdown-blocks.js";
 import { baseNotProven } from "./not-proven.js";
 import { boundedList } from "./sanitize.js";
+import { STOP_REASONS, networkLines, roundRows } from "./task-section.js";
 
 export type { MarkdownContext, MarkdownLimits } from "./markdown-blocks.js";
 
@@ -39,6 +40,7 @@ export type SectionId =
   | "setup"
   | "boundary"
   | "tests"
+  | "task"
   | "notProven"
   | "provenance"
   | "claim";
@@ -135,6 +137,35 @@ export function testsSection(report: Report, ctx: MarkdownContext): Section {
     );
   }
   return { id: "tests", blocks };
+}
+
+export function taskSection(report: Report, ctx: MarkdownContext): Section {
+  const task = report.task;
+  if (task === undefined) return { id: "task", blocks: [] };
+  const blocks = [
+    "### Task",
+    `> ${text(task.task, ctx, 2000).replaceAll("\n", "\n> ")}`,
+    `Branch ${code(task.branch, ctx, 200)}; stopped because ${STOP_REASONS[task.stopReason]}.`,
+  ];
+  if (task.rounds.length > 0) {
+    blocks.push(
+      table(
+        ["Round", "Commit", "Gate", "Executor", "Change"],
+        ["r", "l", "l", "l", "l"],
+        roundRows(task).map((r) => [
+          r.round,
+          code(r.commit, ctx),
+          r.outcome,
+          tableCell(r.executor, opts(ctx, 100)),
+          tableCell(r.change, opts(ctx, 200)),
+        ]),
+      ),
+    );
+  }
+  const network = networkLines(task);
+  if (network.length > 0)
+    blocks.push(`**Network (egress proxy)**\n\n${network.map((l) => `- ${text(l, ctx, 2000)}`).join("\n")}`);
+  return { id: "task", blocks };
 }
 
 export function notProvenSection(report: Report, ctx: MarkdownContext): Section {

@@ -22,6 +22,7 @@ import {
   provenanceSection,
   reasonsSection,
   setupSection,
+  taskSection,
   testsSection,
   verifiedSection,
   type MarkdownContext,
@@ -59,7 +60,15 @@ const LEVELS: readonly MarkdownLimits[] = [
 ];
 
 /** Sections reduced to their heading when the tightest level is still too long, first to last. */
-const DROP_ORDER: readonly SectionId[] = ["provenance", "tests", "setup", "reasons", "verified", "boundary"];
+const DROP_ORDER: readonly SectionId[] = [
+  "provenance",
+  "task",
+  "tests",
+  "setup",
+  "reasons",
+  "verified",
+  "boundary",
+];
 
 function size(markdown: string): number {
   return Buffer.byteLength(markdown, "utf8");
@@ -73,6 +82,7 @@ function allSections(report: Report, title: string, ctx: MarkdownContext): Secti
     setupSection(report, ctx),
     boundarySection(report, ctx),
     testsSection(report, ctx),
+    taskSection(report, ctx),
     notProvenSection(report, ctx),
     provenanceSection(report, ctx),
     claimSection(report, ctx),

@@ -87,6 +87,27 @@ const full: DeepRequired<Report> = {
     added: 0,
     notes: ["n"],
   },
+  task: {
+    task: "fix it",
+    branch: "loophole/fix-it",
+    rounds: [
+      {
+        round: 1,
+        commit: "d".repeat(40),
+        outcome: "fail",
+        executor: { exitCode: 0, timedOut: false, durationMs: 5, outputBytes: 10 },
+        reverted: ["tests/test_a.py"],
+        noChange: false,
+        failing: ["tests/test_a.py::test_x"],
+      },
+    ],
+    stopReason: "rounds",
+    lastOutputTail: "done",
+    network: {
+      allowed: [{ host: "api.example.com", port: 443, count: 2 }],
+      denied: [{ host: "evil.example", port: 443, count: 1 }],
+    },
+  },
   notProven: [{ kind: "special-casing", text: "t" }],
   provenance: {
     base: "a".repeat(40),

@@ -22,6 +22,7 @@ import {
   tailDescription,
 } from "./format.js";
 import { baseNotProven } from "./not-proven.js";
+import { STOP_REASONS, networkLines, roundRows } from "./task-section.js";
 import { boundedList, oneLine, sanitizeText, tailLines } from "./sanitize.js";
 import { maskSecrets, type Secrets } from "./secrets.js";
 import { alignTable, painter, wrap, type Paint, type Style } from "./text-layout.js";
@@ -212,6 +213,33 @@ function testsBlock(report: Report, ctx: Ctx): string[] {
   return lines;
 }
 
+function taskBlock(report: Report, ctx: Ctx): string[] {
+  const task = report.task;
+  if (task === undefined) return [];
+  const lines = [
+    "",
+    heading("Task", ctx),
+    wrap(plain(task.task, ctx, 2000), ctx.width, "  "),
+    `  Branch ${plain(task.branch, ctx, 200)}; stopped because ${STOP_REASONS[task.stopReason]}.`,
+  ];
+  const rows = [
+    ["ROUND", "COMMIT", "GATE", "EXECUTOR", "CHANGE"],
+    ...roundRows(task).map((r) => [r.round, r.commit, r.outcome, r.executor, r.change]),
+  ];
+  if (task.rounds.length > 0) {
+    const columns = [
+      { align: "right" },
+      { align: "left" },
+      { align: "left" },
+      { align: "left" },
+      { align: "left" },
+    ] as const;
+    lines.push(alignTable(rows, columns, ctx.width, "  ", (r, _c, p) => (r === 0 ? ctx.paint("dim", p) : p)));
+  }
+  lines.push(...networkLines(task).map((l) => wrap(plain(l, ctx, 2000), ctx.width, "  Network ")));
+  return lines;
+}
+
 function notProvenBlock(report: Report, ctx: Ctx): string[] {
   const items = report.notProven.length > 0 ? report.notProven : baseNotProven();
   return [
@@ -270,6 +298,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     ...verifiedBlock(report, ctx),
     ...boundaryBlock(report, ctx),
     ...testsBlock(report, ctx),
+    ...taskBlock(report, ctx),
     ...notProvenBlock(report, ctx),
     ...provenanceBlock(report, ctx),
     "",

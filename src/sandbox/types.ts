@@ -4,6 +4,7 @@
  * not-proven section.
  */
 import type { RuntimeKind } from "../contract/types.js";
+import type { NetworkLog } from "../model/report.js";
 
 export interface Mount {
   hostPath: string;
@@ -56,6 +57,8 @@ export interface SandboxSession extends AsyncDisposable {
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** How many containers this session has started so far (a killed one is replaced). */
   readonly containersStarted: number;
+  /** The egress proxy's decisions so far, for sessions with a network allowlist. */
+  networkLog?(): NetworkLog;
 }
 
 export interface ImageInfo {

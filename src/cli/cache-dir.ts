@@ -1,0 +1,10 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+/** Where the CLI keeps base-side results between runs: $XDG_CACHE_HOME/loophole, else ~/.cache/loophole. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.LOOPHOLE_CACHE_DIR) return env.LOOPHOLE_CACHE_DIR;
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
+  return join(base, "loophole", "base");
+}
