@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Whether stderr (where progress and logs go) is a terminal. */
+  stderrIsTTY: boolean;
 }
 
 export function processIo(): CliIo {
@@ -14,5 +16,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
   };
 }

@@ -4,11 +4,6 @@
  */
 import { describeError, ConfigurationError } from "../core/errors.js";
 import { TOOL_VERSION } from "../core/version.js";
-import { checkCommand } from "./commands/check.js";
-import { demoCommand } from "./commands/demo.js";
-import { initCommand } from "./commands/init.js";
-import { runCommand } from "./commands/run.js";
-import { validateCommand } from "./commands/validate.js";
 import { EXIT } from "./exit-codes.js";
 import { MAIN_HELP } from "./help.js";
 import type { CliIo } from "./io.js";
@@ -16,12 +11,13 @@ import { processIo } from "./io.js";
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  validate: validateCommand,
-  init: initCommand,
-  run: runCommand,
-  demo: demoCommand,
+// Loaded on demand: `loophole --version` and `--help` must not pay for the gate, ajv and Octokit.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  validate: async () => (await import("./commands/validate.js")).validateCommand,
+  init: async () => (await import("./commands/init.js")).initCommand,
+  run: async () => (await import("./commands/run.js")).runCommand,
+  demo: async () => (await import("./commands/demo.js")).demoCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -34,14 +30,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout(`${TOOL_VERSION}\n`);
     return EXIT.pass;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = COMMANDS[name];
+  if (load === undefined) {
     io.stderr(
       `loophole: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}. See \`loophole --help\`.\n`,
     );
     return EXIT.error;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     const prefix = error instanceof ConfigurationError ? "" : "internal error: ";

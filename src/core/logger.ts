@@ -87,3 +87,43 @@ export const silentLogger: Logger = {
   startGroup: () => undefined,
   endGroup: () => undefined,
 };
+
+/**
+ * Holds a concurrent phase's messages and replays them as one group when the phase ends, so two
+ * phases running at once (base and head) do not interleave their lines or break log groups.
+ */
+export class BufferedLogger implements Logger {
+  readonly #entries: LogEntry[] = [];
+  debug(message: string): void {
+    // Kept; the logger it is replayed into decides whether debug lines show.
+    this.#entries.push({ level: "debug", message });
+  }
+  info(message: string): void {
+    this.#entries.push({ level: "info", message });
+  }
+  warning(message: string): void {
+    this.#entries.push({ level: "warning", message });
+  }
+  error(message: string): void {
+    this.#entries.push({ level: "error", message });
+  }
+  startGroup(name: string): void {
+    this.#entries.push({ level: "info", message: `${name}:` });
+  }
+  endGroup(): void {
+    // Nested groups are flattened into the enclosing replayed group.
+  }
+  replay(into: Logger, group: string): void {
+    into.startGroup(group);
+    try {
+      for (const entry of this.#entries) {
+        if (entry.level === "debug") into.debug(entry.message);
+        else if (entry.level === "warning") into.warning(entry.message);
+        else if (entry.level === "error") into.error(entry.message);
+        else into.info(entry.message);
+      }
+    } finally {
+      into.endGroup();
+    }
+  }
+}

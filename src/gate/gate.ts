@@ -6,7 +6,7 @@
  */
 import type { Contract, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError, GateError, describeError } from "../core/errors.js";
-import { withGroup, type Logger } from "../core/logger.js";
+import { BufferedLogger, withGroup, type Logger } from "../core/logger.js";
 import { createCleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
@@ -22,7 +22,7 @@ import { GateRecorder } from "./recorder.js";
 import type { GateDeps, GateRequest } from "./request.js";
 
 export async function runGate(request: GateRequest, deps: GateDeps): Promise<Report> {
-  const recorder = new GateRecorder(request.contractPath);
+  const recorder = new GateRecorder(request.contractPath, deps.progress);
   for (const item of baseNotProven()) recorder.addNotProven(item);
   try {
     await stages(request, deps, recorder);

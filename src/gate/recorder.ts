@@ -14,6 +14,7 @@ import {
   type VerifierReport,
 } from "../model/report.js";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version.js";
+import { silentProgress, type Progress } from "../core/progress.js";
 import { decide } from "./verdict.js";
 import { headlineFor } from "./headline.js";
 
@@ -37,7 +38,10 @@ export class GateRecorder {
   readonly #started = new Date();
   readonly #startedMs = performance.now();
 
-  constructor(contractPath: string) {
+  constructor(
+    contractPath: string,
+    readonly progress: Progress = silentProgress,
+  ) {
     this.provenance = {
       base: null,
       head: null,
@@ -60,12 +64,17 @@ export class GateRecorder {
     if (!this.notProven.some((n) => n.kind === item.kind && n.text === item.text)) this.notProven.push(item);
   }
 
-  /** Runs one phase of the gate and records how long it took. */
+  /** Runs one phase of the gate, shows it as running, and records how long it took. */
   async phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const start = performance.now();
+    this.progress.start(name, name);
+    let ok = false;
     try {
-      return await fn();
+      const result = await fn();
+      ok = true;
+      return result;
     } finally {
+      this.progress.end(name, ok ? "ok" : "failed");
       this.phases.push({ name, durationMs: Math.round(performance.now() - start) });
     }
   }

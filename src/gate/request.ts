@@ -1,5 +1,6 @@
 import type { RuntimeKind } from "../contract/types.js";
 import type { Logger } from "../core/logger.js";
+import type { Progress } from "../core/progress.js";
 import type { Finding } from "../model/finding.js";
 import type { BaseCache } from "./base-cache.js";
 import type { ContainerRuntime } from "../sandbox/types.js";
@@ -30,4 +31,6 @@ export interface GateDeps {
   approve?: (findings: Finding[]) => Promise<Finding[]>;
   /** Reuses base-side results across gates on the same base (task-mode rounds, CLI runs, the action cache). */
   baseCache?: BaseCache;
+  /** Shows which phase is running (the CLI's status line). */
+  progress?: Progress;
 }

@@ -6,6 +6,7 @@
 import type { ExecutorSpec, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import type { Progress } from "../core/progress.js";
 import { MemoryBaseCache } from "../gate/base-cache.js";
 import { readBaseContract } from "../gate/base-contract.js";
 import { runGate } from "../gate/gate.js";
@@ -46,6 +47,7 @@ export interface LoopDeps {
   logger: Logger;
   createRuntime?: (kind: RuntimeKind) => ContainerRuntime;
   baseCache?: BaseCache;
+  progress?: Progress;
 }
 
 export interface LoopResult {
@@ -119,6 +121,8 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     const elapsed = performance.now() - started;
     reason = request.signal?.aborted === true ? "cancelled" : stopReason(history, budget, elapsed);
     if (reason !== undefined) break;
+    const label = `round ${round}: executor`;
+    deps.progress?.start(label, label);
     const output = await runRound({
       git,
       writer,
@@ -138,7 +142,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
       env: request.env,
       logger,
       ...(request.signal ? { signal: request.signal } : {}),
-    });
+    }).finally(() => deps.progress?.end(label, "ok"));
     mergeNetwork(network, output.network);
     lastOutput = output.executor.output;
     roundFindings.push(...output.findings);

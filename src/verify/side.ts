@@ -8,6 +8,7 @@
 import type { Contract, VerifierSpec } from "../contract/types.js";
 import { formatDuration } from "../core/duration.js";
 import type { Logger } from "../core/logger.js";
+import { silentProgress, type Progress } from "../core/progress.js";
 import { createTempDir } from "../core/temp-dir.js";
 import { finding, type Finding } from "../model/finding.js";
 import type { StepReport, VerifierReport } from "../model/report.js";
@@ -30,6 +31,7 @@ export interface SideOptions {
   runVerifiers: boolean;
   labels: Record<string, string>;
   logger: Logger;
+  progress?: Progress;
   signal?: AbortSignal;
 }
 
@@ -91,10 +93,12 @@ async function runGroup(
     const started = await options.runtime.startSession(sessionSpec(options, image, mounts));
     for (const step of contract.setup) {
       logger.info(`${prefix}setup "${step.name}": ${step.run}`);
-      const run = await started.exec(step.run, {
-        ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const run = await tracked(options, `${options.side} setup: ${step.name}`, () =>
+        started.exec(step.run, {
+          ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
       const report = toStepReport(`${prefix}${step.name}`, step.run, run);
       result.setup.push(report);
       if (report.status !== "pass") {
@@ -129,13 +133,17 @@ async function runGroup(
       session = await open();
       if (session) {
         logger.info(`${prefix}tests (${contract.tests.framework}): ${contract.tests.run}`);
-        result.tests = await runTests(session, {
-          tests: contract.tests,
-          env: contract.sandbox.env,
-          reports: { hostPath: reports.path, sandboxPath: reportsSandboxPath },
-          roots: [`${options.runtime.hostPaths ? options.workspace : WORKDIR}/`],
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+        const testSession = session;
+        const tests = contract.tests;
+        result.tests = await tracked(options, `${options.side} tests`, () =>
+          runTests(testSession, {
+            tests,
+            env: contract.sandbox.env,
+            reports: { hostPath: reports.path, sandboxPath: reportsSandboxPath },
+            roots: [`${options.runtime.hostPaths ? options.workspace : WORKDIR}/`],
+            ...(options.signal ? { signal: options.signal } : {}),
+          }),
+        );
         logger.info(
           `${prefix}tests: ${result.tests.step.status} in ${formatDuration(result.tests.step.durationMs)}`,
         );
@@ -162,11 +170,14 @@ async function runGroup(
         continue;
       }
       logger.info(`verifier "${verifier.name}": ${verifier.run}`);
-      const run = await session.exec(verifier.run, {
-        env: verifier.env,
-        ...(verifier.timeoutMs === undefined ? {} : { timeoutMs: verifier.timeoutMs }),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const verifierSession = session;
+      const run = await tracked(options, `verifier: ${verifier.name}`, () =>
+        verifierSession.exec(verifier.run, {
+          env: verifier.env,
+          ...(verifier.timeoutMs === undefined ? {} : { timeoutMs: verifier.timeoutMs }),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
       const step = { ...toStepReport(verifier.name, verifier.run, run), image };
       result.verifiers.push(step);
       logger.info(`verifier "${verifier.name}": ${step.status} in ${formatDuration(step.durationMs)}`);
@@ -175,6 +186,20 @@ async function runGroup(
     }
   } finally {
     await close();
+  }
+}
+
+/** Shows `label` as running while `fn` runs. */
+async function tracked<T>(options: SideOptions, label: string, fn: () => Promise<T>): Promise<T> {
+  const progress = options.progress ?? silentProgress;
+  progress.start(label, label);
+  let ok = false;
+  try {
+    const value = await fn();
+    ok = true;
+    return value;
+  } finally {
+    progress.end(label, ok ? "ok" : "failed");
   }
 }
 

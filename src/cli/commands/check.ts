@@ -12,7 +12,10 @@ import { defaultBase, uncommittedWarning } from "../default-base.js";
 import { exitCodeFor } from "../exit-codes.js";
 import { CHECK_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
+import { DirectoryBaseCache } from "../../gate/base-cache.js";
 import { abortOnSignals } from "../../gate/interrupt.js";
+import { defaultCacheDir } from "../cache-dir.js";
+import { StatusLine } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 const FORMATS = ["text", "markdown", "json"] as const;
@@ -37,10 +40,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const format = oneOf("format", stringOption(values, "format"), FORMATS) ?? "text";
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  const logger = new StreamLogger({
-    verbose: values.verbose === true,
-    write: (line) => io.stderr(`${line}\n`),
-  });
+  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
 
   const head = stringOption(values, "head") ?? "HEAD";
   const base = stringOption(values, "base") ?? (await defaultBase(repoDir, logger));
@@ -58,7 +59,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       signal: interrupt.signal,
       ...(runtime ? { runtime } : {}),
     },
-    { logger },
+    { logger, progress: status, baseCache: new DirectoryBaseCache(defaultCacheDir(io.env)) },
   );
 
   const jsonPath = stringOption(values, "json");

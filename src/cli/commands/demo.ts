@@ -12,6 +12,7 @@ import { buildDemoRepo } from "../demo/demo-repo.js";
 import { BASE_FILES, DEMO_IMAGE, HONEST_CHANGE, NAIVE_CHANGE } from "../demo/scenario.js";
 import { DEMO_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
+import { StatusLine } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 
@@ -26,10 +27,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(DEMO_HELP);
     return 0;
   }
-  const logger = new StreamLogger({
-    verbose: values.verbose === true,
-    write: (line) => io.stderr(`${line}\n`),
-  });
+  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES) ?? (await pickRuntime(logger));
 
   const created = await createTempDir("demo");
@@ -63,7 +62,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
         runtime,
         runId: `demo-${randomUUID().slice(0, 8)}`,
       },
-      { logger },
+      { logger, progress: status },
     );
     io.stdout(`${renderText(report, { color: io.isTTY && !io.env.NO_COLOR })}\n`);
     const ok = report.outcome === scenario.expected;

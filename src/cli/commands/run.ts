@@ -14,6 +14,7 @@ import { defaultCacheDir } from "../cache-dir.js";
 import { exitCodeFor } from "../exit-codes.js";
 import { RUN_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
+import { StatusLine } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 
@@ -52,10 +53,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  const logger = new StreamLogger({
-    verbose: values.verbose === true,
-    write: (line) => io.stderr(`${line}\n`),
-  });
+  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
   const branch = stringOption(values, "branch") ?? `loophole/${slug(task)}-${randomUUID().slice(0, 6)}`;
   const executorRun = stringOption(values, "executor");
   const transcripts = stringOption(values, "transcripts");
@@ -76,7 +75,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       ...(rounds !== undefined ? { rounds } : {}),
       ...(transcripts !== undefined ? { transcriptDir: resolve(io.cwd, transcripts) } : {}),
     },
-    { logger, baseCache: new DirectoryBaseCache(defaultCacheDir(io.env)) },
+    { logger, progress: status, baseCache: new DirectoryBaseCache(defaultCacheDir(io.env)) },
   );
   const jsonPath = stringOption(values, "json");
   if (jsonPath !== undefined) {
