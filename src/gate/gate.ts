@@ -158,25 +158,34 @@ async function runSides(input: SidesInput): Promise<void> {
       })
     : undefined;
 
-  const side = (name: SideName, workspace: string, tests: boolean, verifiers: boolean): Promise<SideResult> =>
-    rec.phase(name, () =>
-      withGroup(
-        logger,
-        `${name}: ${[tests ? "tests" : "", verifiers ? "verifiers" : ""].filter(Boolean).join(" and ")}`,
-        () =>
-          runSide({
-            side: name,
-            runtime,
-            contract,
-            workspace,
-            runTests: tests,
-            runVerifiers: verifiers,
-            labels: { [LABEL_RUN]: request.runId },
-            logger,
-            ...(request.signal ? { signal: request.signal } : {}),
-          }),
-      ),
-    );
+  // Sides run concurrently: each logs into its own buffer, replayed as one group when it ends.
+  const side = (
+    name: SideName,
+    workspace: string,
+    tests: boolean,
+    verifiers: boolean,
+  ): Promise<SideResult> => {
+    const buffer = new BufferedLogger();
+    const title = `${name}: ${[tests ? "tests" : "", verifiers ? "verifiers" : ""].filter(Boolean).join(" and ")}`;
+    return rec
+      .phase(name, () =>
+        runSide({
+          side: name,
+          runtime,
+          contract,
+          workspace,
+          runTests: tests,
+          runVerifiers: verifiers,
+          labels: { [LABEL_RUN]: request.runId },
+          logger: buffer,
+          progress: rec.progress,
+          ...(request.signal ? { signal: request.signal } : {}),
+        }),
+      )
+      .finally(() => {
+        buffer.replay(logger, title);
+      });
+  };
 
   const baseSide = async (): Promise<SideResult> => {
     const cache = runtime.hostPaths ? undefined : deps.baseCache;

@@ -40,7 +40,11 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const format = oneOf("format", stringOption(values, "format"), FORMATS) ?? "text";
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  using status = new StatusLine({
+    write: (text) => io.stderr(text),
+    isTTY: io.stderrIsTTY,
+    columns: process.stderr.columns,
+  });
   const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
 
   const head = stringOption(values, "head") ?? "HEAD";

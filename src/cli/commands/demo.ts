@@ -27,7 +27,11 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(DEMO_HELP);
     return 0;
   }
-  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  using status = new StatusLine({
+    write: (text) => io.stderr(text),
+    isTTY: io.stderrIsTTY,
+    columns: process.stderr.columns,
+  });
   const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES) ?? (await pickRuntime(logger));
 

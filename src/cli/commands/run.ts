@@ -53,7 +53,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  using status = new StatusLine({ write: io.stderr, isTTY: io.stderrIsTTY, columns: process.stderr.columns });
+  using status = new StatusLine({
+    write: (text) => io.stderr(text),
+    isTTY: io.stderrIsTTY,
+    columns: process.stderr.columns,
+  });
   const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
   const branch = stringOption(values, "branch") ?? `loophole/${slug(task)}-${randomUUID().slice(0, 6)}`;
   const executorRun = stringOption(values, "executor");
