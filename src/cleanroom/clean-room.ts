@@ -13,7 +13,7 @@
 import { tmpdir } from "node:os";
 import { relative, resolve, isAbsolute } from "node:path";
 import { GateError } from "../core/errors.js";
-import { createTempDir, currentTempRoot } from "../core/temp-dir.js";
+import { createTempDir, currentTempRoot, scratchRoot } from "../core/temp-dir.js";
 import type { IndexEdit } from "../git/index-edits.js";
 import type { TreeEntry } from "../git/tree-listing.js";
 import { verifyRestoredPaths } from "./verify-restore.js";
@@ -43,6 +43,30 @@ export interface CleanRoom extends AsyncDisposable {
 }
 
 export async function createCleanRoom(git: CleanRoomGit, options: CleanRoomOptions): Promise<CleanRoom> {
+  const started = await startCleanRoom(git, options);
+  try {
+    await started.ready;
+  } catch (error) {
+    await started[Symbol.asyncDispose]();
+    throw error;
+  }
+  return started;
+}
+
+export interface CleanRoomInProgress extends CleanRoom {
+  /** Settles when the tree is written and checked; until then the directory is filling up. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Like createCleanRoom, but returns as soon as the (empty) directory exists, so a container can be
+ * started on it while git writes the tree: on a large repository the two take about as long.
+ * Nothing may run in the directory before `ready` settles.
+ */
+export async function startCleanRoom(
+  git: CleanRoomGit,
+  options: CleanRoomOptions,
+): Promise<CleanRoomInProgress> {
   const commit = await git.resolveCommit(options.commit);
   const restores =
     options.restore === undefined
@@ -52,18 +76,22 @@ export async function createCleanRoom(git: CleanRoomGit, options: CleanRoomOptio
   const edits = [...restores.edits.filter((e) => !extra.some((x) => x.path === e.path)), ...extra];
   const restored = [...new Set([...restores.restored, ...extra.map((e) => e.path)])].sort(compareCodeUnits);
   const room = await createTempDir("cleanroom", cleanRoomParent());
-  try {
+  const ready = (async () => {
     await git.materialiseTree(commit, room.path, { replace: edits });
     await verifyRestoredPaths(room.path, edits);
-  } catch (error) {
-    await room[Symbol.asyncDispose]();
-    throw error;
-  }
+  })();
+  // Observed here so an early failure is not an unhandled rejection before someone awaits it.
+  ready.catch(() => undefined);
   return {
     dir: room.path,
     commit,
     restored,
-    [Symbol.asyncDispose]: () => room[Symbol.asyncDispose](),
+    ready,
+    async [Symbol.asyncDispose]() {
+      // Never remove the directory while git is still writing into it.
+      await ready.catch(() => undefined);
+      await room[Symbol.asyncDispose]();
+    },
   };
 }
 
@@ -121,7 +149,7 @@ function covered(
  * credentials live there, and the clean room is mounted into untrusted containers.
  */
 function cleanRoomParent(): string {
-  const parent = resolve(currentTempRoot() ?? tmpdir());
+  const parent = resolve(currentTempRoot() ?? scratchRoot());
   const runnerTemp = process.env.RUNNER_TEMP;
   if (runnerTemp !== undefined && runnerTemp !== "") {
     const inside = relative(resolve(runnerTemp), parent);

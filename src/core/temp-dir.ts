@@ -1,4 +1,6 @@
+import { accessSync, constants, statfsSync, statSync } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { runCaptured } from "./process.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -8,6 +10,29 @@ export interface TempDir extends AsyncDisposable {
 }
 
 let tempRoot: string | undefined;
+
+/** Below this much free memory-backed space, clean rooms go to disk instead. */
+const MIN_TMPFS_FREE = 4 * 1024 ** 3;
+
+/**
+ * Where scratch trees go. Clean rooms are written file by file, and on a runner's disk 100,000
+ * small files cost tens of seconds where a tmpfs (/dev/shm on Linux) takes two; so a tmpfs with room
+ * to spare is preferred. LOOPHOLE_TMPDIR overrides the choice.
+ */
+export function scratchRoot(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.LOOPHOLE_TMPDIR;
+  if (configured !== undefined && configured !== "") return configured;
+  const shm = "/dev/shm";
+  try {
+    if (!statSync(shm).isDirectory()) return tmpdir();
+    accessSync(shm, constants.W_OK);
+    const fs = statfsSync(shm);
+    if (fs.bavail * fs.bsize >= MIN_TMPFS_FREE) return shm;
+  } catch {
+    // No /dev/shm (macOS, Windows) or not usable: the ordinary temp directory.
+  }
+  return tmpdir();
+}
 
 /**
  * Puts every later temp dir under `root` (created if needed), so a run killed outright leaves one
@@ -34,10 +59,15 @@ export async function createTempDir(prefix: string, parent: string = tempRoot ??
 }
 
 /**
- * rm -rf that also copes with read-only directories (Go's module cache makes them 0555), which
- * plain recursive removal cannot empty.
+ * rm -rf. The system's `rm` is several times faster than Node's recursive removal on trees of
+ * 100,000 files; Node's is the fallback (no `rm` on PATH), followed by making read-only
+ * directories writable (Go's module cache makes them 0555), which plain removal cannot empty.
  */
 export async function removeTree(path: string): Promise<void> {
+  const viaRm = await runCaptured("rm", ["-rf", "--", path], { timeoutMs: 10 * 60_000 }).catch(
+    () => undefined,
+  );
+  if (viaRm?.exitCode === 0) return;
   try {
     await rm(path, { recursive: true, force: true, maxRetries: 2 });
   } catch {

@@ -7,7 +7,7 @@
 import type { Contract, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError, GateError, describeError } from "../core/errors.js";
 import { BufferedLogger, withGroup, type Logger } from "../core/logger.js";
-import { createCleanRoom } from "../cleanroom/clean-room.js";
+import { createCleanRoom, startCleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
 import { baseNotProven, noTestsSection, runtimeHost, verifierSkipped } from "../report/not-proven.js";
@@ -140,13 +140,14 @@ async function runSides(input: SidesInput): Promise<void> {
   const withTests = contract.tests !== undefined;
   const headRestores = boundary.headRestores;
 
-  await using headRoom = await rec.phase("clean room", () =>
-    createCleanRoom(git, {
-      commit: refs.head,
-      restore: { from: refs.base, paths: headRestores },
-      edits: boundary.headEdits,
-    }),
-  );
+  // The head's container starts while git writes its clean room: on a large tree the two cost alike.
+  await using headRoom = await startCleanRoom(git, {
+    commit: refs.head,
+    restore: { from: refs.base, paths: headRestores },
+    edits: boundary.headEdits,
+  });
+  const headReady = rec.phase("clean room", () => headRoom.ready);
+  headReady.catch(() => undefined);
   if (headRoom.restored.length > 0)
     logger.info(`taken from base before running anything: ${headRoom.restored.join(", ")}`);
   const suiteNeeded = withTests && boundary.suiteRestores.length > 0;
@@ -164,6 +165,7 @@ async function runSides(input: SidesInput): Promise<void> {
     workspace: string,
     tests: boolean,
     verifiers: boolean,
+    workspaceReady?: Promise<void>,
   ): Promise<SideResult> => {
     const buffer = new BufferedLogger();
     const title = `${name}: ${[tests ? "tests" : "", verifiers ? "verifiers" : ""].filter(Boolean).join(" and ")}`;
@@ -179,6 +181,7 @@ async function runSides(input: SidesInput): Promise<void> {
           labels: { [LABEL_RUN]: request.runId },
           logger: buffer,
           progress: rec.progress,
+          ...(workspaceReady ? { workspaceReady } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
         }),
       )
@@ -205,7 +208,7 @@ async function runSides(input: SidesInput): Promise<void> {
   // Base and head run at the same time; the base-suite run follows the base, so at most two
   // sandboxes run at once.
   const [head, [base, suite]] = await Promise.all([
-    side("head", headRoom.dir, withTests, true),
+    side("head", headRoom.dir, withTests, true, headReady),
     (async (): Promise<[SideResult | undefined, SideResult | undefined]> => {
       const b = withTests ? await baseSide() : undefined;
       const s = suiteRoom ? await side("base-suite", suiteRoom.dir, true, false) : undefined;

@@ -172,6 +172,23 @@ export class Git {
     return parseTreeListing(stdout).find((entry) => entry.path === path);
   }
 
+  /**
+   * The entries at `paths` (those that exist) in one git call, for reading many small files such as
+   * the candidate test-runner configurations. Names that are not UTF-8 are left out: use entryAt.
+   */
+  async entriesAt(commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+    const wanted = paths.filter((p) => encodeGitPath(p).equals(Buffer.from(p, "utf8")));
+    if (wanted.length === 0) return new Map();
+    const sha = await this.resolveCommit(commit);
+    const { stdout } = await this.#exec(["ls-tree", "-z", "-r", "--full-tree", sha, "--", ...wanted]);
+    const want = new Set(wanted);
+    return new Map(
+      parseTreeListing(stdout)
+        .filter((e) => want.has(e.path))
+        .map((e) => [e.path, e]),
+    );
+  }
+
   async readBlobById(sha: string): Promise<Buffer> {
     const { stdout } = await this.#exec(["cat-file", "blob", "--end-of-options", sha]);
     return stdout;
@@ -285,7 +302,18 @@ export class Git {
       });
     }
     await this.#exec(
-      ["-c", "core.autocrlf=false", "-c", "core.symlinks=true", "checkout-index", "--all", "--force"],
+      // Parallel checkout (one worker per core) writes large trees noticeably faster.
+      [
+        "-c",
+        "core.autocrlf=false",
+        "-c",
+        "core.symlinks=true",
+        "-c",
+        "checkout.workers=0",
+        "checkout-index",
+        "--all",
+        "--force",
+      ],
       { cwd: dir, env },
     );
   }

@@ -64,7 +64,7 @@ function statusWord(status: string): FileChange["status"] {
 }
 
 /** Root-level configuration that can name setup files (best effort: monorepo packages are not read). */
-const SETUP_SOURCES = [
+export const SETUP_SOURCES = [
   "package.json",
   ...["js", "cjs", "mjs", "ts", "cts", "mts", "json"].map((ext) => `jest.config.${ext}`),
   ...["js", "cjs", "mjs", "ts", "cts", "mts"].flatMap((ext) => [

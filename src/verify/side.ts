@@ -27,6 +27,8 @@ export interface SideOptions {
   contract: Contract;
   /** The clean room of this side, on the host. */
   workspace: string;
+  /** Settles when the clean room is fully written; the container may start before, nothing runs before. */
+  workspaceReady?: Promise<void>;
   runTests: boolean;
   runVerifiers: boolean;
   labels: Record<string, string>;
@@ -91,6 +93,12 @@ async function runGroup(
   const open = async (): Promise<SandboxSession | undefined> => {
     if (setupFailed) return undefined;
     const started = await options.runtime.startSession(sessionSpec(options, image, mounts));
+    try {
+      await options.workspaceReady;
+    } catch (error) {
+      await started[Symbol.asyncDispose]();
+      throw error;
+    }
     for (const step of contract.setup) {
       logger.info(`${prefix}setup "${step.name}": ${step.run}`);
       const run = await tracked(options, `${options.side} setup: ${step.name}`, () =>

@@ -1,11 +1,10 @@
 import { lstat, mkdir, readFile, readdir, readlink, stat, writeFile } from "node:fs/promises";
 import { join, sep } from "node:path";
-import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { checkProtectedPaths } from "../../src/boundary/protected-paths.js";
 import { createCleanRoom } from "../../src/cleanroom/clean-room.js";
 import { GateError } from "../../src/core/errors.js";
-import { createTempDir } from "../../src/core/temp-dir.js";
+import { createTempDir, scratchRoot } from "../../src/core/temp-dir.js";
 import { Git } from "../../src/git/git.js";
 import { decodeGitPath } from "../../src/git/path-bytes.js";
 import { TestRepo } from "../support/git-repo.js";
@@ -64,7 +63,7 @@ describe("createCleanRoom", () => {
       dir = room.dir;
       expect(room.commit).toBe(head);
       expect(room.restored).toEqual([]);
-      expect(dir.startsWith(tmpdir() + sep)).toBe(true);
+      expect(dir.startsWith(scratchRoot() + sep)).toBe(true);
       const files = await snapshot(dir);
       expect([...files.keys()].sort()).toEqual([
         ".gitattributes",
@@ -249,7 +248,7 @@ describe("createCleanRoom", () => {
     await repo.commit();
     const git = await Git.open(repo.dir);
     const saved = process.env.RUNNER_TEMP;
-    process.env.RUNNER_TEMP = tmpdir();
+    process.env.RUNNER_TEMP = scratchRoot();
     try {
       await expect(createCleanRoom(git, { commit: "HEAD" })).rejects.toThrow(GateError);
     } finally {
@@ -262,9 +261,9 @@ describe("createCleanRoom", () => {
     await using repo = await TestRepo.create();
     await repo.commit();
     const git = await Git.open(repo.dir);
-    const before = await readdir(tmpdir());
+    const before = await readdir(scratchRoot());
     await expect(createCleanRoom(git, { commit: "no-such-branch" })).rejects.toThrow(/no-such-branch/);
-    const after = await readdir(tmpdir());
+    const after = await readdir(scratchRoot());
     expect(after.filter((name) => name.startsWith("loophole-cleanroom-") && !before.includes(name))).toEqual(
       [],
     );
