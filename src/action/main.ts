@@ -3,15 +3,14 @@
  * purpose; the gate lives in src/gate/, the GitHub surface in src/github/.
  */
 import * as core from "@actions/core";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { setTempRoot } from "../core/temp-dir.js";
+import { scratchRoot, setTempRoot } from "../core/temp-dir.js";
 import { errorReport } from "../gate/error-report.js";
 import { runGate } from "../gate/gate.js";
 import { abortOnSignals } from "../gate/interrupt.js";
-import type { Outcome, Report } from "../model/report.js";
+import type { Report } from "../model/report.js";
 import { Secrets } from "../report/secrets.js";
 import { actionsLogger } from "./actions-logger.js";
 import { actionBaseCache } from "./base-cache.js";
@@ -19,13 +18,16 @@ import { readGateEvent } from "./event.js";
 import { ensureCommits } from "./fetch-commits.js";
 import { openSurface, type Surface } from "./github-surface.js";
 import { writeJobSummary, writeReportFile } from "./publish.js";
+import { failsStep } from "./fail-on.js";
 import { readSettings, type ActionSettings, type FailOn } from "./settings.js";
+import { isTaskRun } from "./task-mode.js";
+import { runTaskStep } from "./task-step.js";
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = actionsLogger();
   const runId = `gh-${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}-${process.pid}`;
   core.saveState("run-id", runId);
-  const tempRoot = join(tmpdir(), `loophole-${runId}`);
+  const tempRoot = join(scratchRoot(env), `loophole-${runId}`);
   core.saveState("temp-root", tempRoot);
   await setTempRoot(tempRoot);
   const secrets = new Secrets();
@@ -40,6 +42,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       core.setSecret(settings.token);
       core.setSecret(Buffer.from(`x-access-token:${settings.token}`).toString("base64"));
       secrets.add(settings.token);
+    }
+    if (isTaskRun(env.GITHUB_EVENT_NAME, settings)) {
+      // Task mode (a dispatched task, a `/loophole` comment) reports through its own step outputs.
+      await runTaskStep(settings, env, logger, { secrets, runId, signal: interrupt.signal });
+      return;
     }
     const event = await readGateEvent(env, { base: settings.base, head: settings.head });
     if (event.kind === "unhandled") {
@@ -108,9 +115,4 @@ async function finish(
   for (const reason of report.reasons) logger.info(`  - ${secrets.mask(reason)}`);
   if (failsStep(report.outcome, failOn))
     core.setFailed(secrets.mask(`${report.headline} ${report.reasons.join("; ")}`));
-}
-
-export function failsStep(outcome: Outcome, failOn: FailOn): boolean {
-  if (outcome === "pass" || failOn === "never") return false;
-  return failOn === "fail" || outcome === "error";
 }

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { DEFAULT_CONTRACT_PATH, type RuntimeKind } from "../contract/types.js";
 import { DEFAULT_APPROVE_LABEL } from "../github/approvals.js";
 import { COMMENT_MODES, type CommentMode } from "../github/sticky-comment.js";
+import { ConfigurationError } from "../core/errors.js";
 import { getChoiceInput, getOptionalInput } from "./inputs.js";
 
 export const FAIL_ON = ["fail", "error", "never"] as const;
@@ -26,6 +27,12 @@ export interface ActionSettings {
   checkName: string;
   comment: CommentMode;
   approveLabel: string;
+  /** Task mode: the task (workflow_dispatch), the branch to create or continue, and the round budget. */
+  task: string | undefined;
+  branch: string | undefined;
+  rounds: number | undefined;
+  /** Bot logins (without `[bot]`, lower case) whose `/loophole` comments run. */
+  allowedBots: string[];
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
@@ -47,5 +54,36 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     checkName: getOptionalInput("check-name") ?? "loophole",
     comment: getChoiceInput("comment", COMMENT_MODES, "always"),
     approveLabel: getOptionalInput("approve-label") ?? DEFAULT_APPROVE_LABEL,
+    task: getOptionalInput("task"),
+    branch: getOptionalInput("branch"),
+    rounds: parseRounds(getOptionalInput("rounds")),
+    allowedBots: parseAllowedBots(getOptionalInput("allowed-bots")),
   };
+}
+
+export function parseRounds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const rounds = Number(text);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
+    throw new ConfigurationError(`Input "rounds" must be a whole number from 1 to 100; got "${text}".`);
+  return rounds;
+}
+
+/** `renovate, dependabot[bot]` → ["renovate", "dependabot"]. A wildcard is refused: name each bot. */
+export function parseAllowedBots(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const names = text
+    .split(/[\s,]+/)
+    .map((n) =>
+      n
+        .trim()
+        .toLowerCase()
+        .replace(/\[bot\]$/, ""),
+    )
+    .filter((n) => n !== "");
+  if (names.some((n) => n.includes("*")))
+    throw new ConfigurationError(
+      'Input "allowed-bots" lists bot logins one by one; a wildcard would let any GitHub App start the agent.',
+    );
+  return [...new Set(names)];
 }

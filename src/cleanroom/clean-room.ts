@@ -10,7 +10,6 @@
  * writing. Each restored path is then checked on disk without following symlinks
  * (verify-restore.ts), so a surprise from git shows up as an error, not a silent escape.
  */
-import { tmpdir } from "node:os";
 import { relative, resolve, isAbsolute } from "node:path";
 import { GateError } from "../core/errors.js";
 import { createTempDir, currentTempRoot, scratchRoot } from "../core/temp-dir.js";

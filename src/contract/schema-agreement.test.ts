@@ -48,7 +48,7 @@ const valid: unknown[] = [
       allowRunnerChanges: ["pytest.ini"],
     },
     verifiers: [
-      { name: "a", run: "true", timeout: "1s", image: "ghcr.io/o/i@sha256:abc", env: { A: "1" } },
+      { name: "a", run: "true", timeout: "1s", image: "images.example.com/o/i@sha256:abc", env: { A: "1" } },
       { name: "b", run: "true" },
     ],
     executor: {

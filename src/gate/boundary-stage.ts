@@ -52,24 +52,26 @@ export async function runBoundary(input: BoundaryInput): Promise<BoundaryOutcome
   const changes = await git.diff(base, head);
   logger.info(`${changes.length} changed path${changes.length === 1 ? "" : "s"}`);
   const readBlobById = (sha: string): Promise<Buffer> => git.readBlobById(sha);
-  const protectedResult = await checkProtectedPaths(
-    changes,
-    {
-      contractPath: input.contractPath,
-      frozen: contract.protected.frozen,
-      appendOnly: contract.protected.appendOnly,
-    },
-    readBlobById,
-  );
-  const readAt = (commit: string) => async (path: string) =>
-    (await git.readBlob(commit, path))?.toString("utf8");
-  const tampering = await detectRunnerTampering(
-    changes.map((c) => ({ path: c.path, status: c.status })),
-    readAt(base),
-    readAt(head),
-    { allow: contract.tests?.allowRunnerChanges ?? [] },
-  );
-  const markers = await scanAddedLines(git, base, head, contract, logger);
+  // The three checks are independent; on a large diff they overlap instead of adding up.
+  const [protectedResult, tampering, markers] = await Promise.all([
+    checkProtectedPaths(
+      changes,
+      {
+        contractPath: input.contractPath,
+        frozen: contract.protected.frozen,
+        appendOnly: contract.protected.appendOnly,
+      },
+      readBlobById,
+    ),
+    (async () =>
+      detectRunnerTampering(
+        changes.map((c) => ({ path: c.path, status: c.status })),
+        await cachedReader(git, base, SETUP_SOURCES),
+        await cachedReader(git, head, []),
+        { allow: contract.tests?.allowRunnerChanges ?? [] },
+      ))(),
+    scanAddedLines(git, base, head, contract, logger),
+  ]);
   const found = [...protectedResult.findings, ...tampering, ...markers];
   const findings = input.approve ? await input.approve(found) : found;
 

@@ -193,14 +193,15 @@ async function runSides(input: SidesInput): Promise<void> {
   const baseSide = async (): Promise<SideResult> => {
     const cache = runtime.hostPaths ? undefined : deps.baseCache;
     const key = cache ? baseCacheKey(await git.treeId(refs.base), contract, [...rec.images]) : undefined;
-    const cached = cache && key ? await cache.get(key) : undefined;
+    // Its own phase, so the report shows what the cache cost next to what the base run cost.
+    const cached = cache && key ? await rec.phase("base cache", () => cache.get(key)) : undefined;
     if (cached) {
       logger.info("base: test inventory reused from the cache (same base tree, contract and image)");
       rec.baseFromCache = true;
       return cached;
     }
-    await using baseRoom = await createCleanRoom(git, { commit: refs.base });
-    const result = await side("base", baseRoom.dir, true, false);
+    await using baseRoom = await startCleanRoom(git, { commit: refs.base });
+    const result = await side("base", baseRoom.dir, true, false, baseRoom.ready);
     if (cache && key && cacheable(result)) await cache.set(key, result);
     return result;
   };

@@ -9,6 +9,8 @@ import { checkExitConsistency, uniqueFindings } from "../inventory/exit-consiste
 import { compareInventories } from "../inventory/compare.js";
 import { finding, type Finding } from "../model/finding.js";
 import type { TestsReport, VerifierReport } from "../model/report.js";
+import type { Inventory } from "../inventory/model.js";
+import { checkRunnerSummary } from "../inventory/runner-summary.js";
 import type { TestRun } from "../tests-run/run-tests.js";
 import type { SideResult } from "../verify/side.js";
 
@@ -49,8 +51,8 @@ export function judgeTests(
     }
   }
 
-  const baseParsed = usable(base, "base", judgement.errors);
-  const headParsed = usable(head, "head", judgement.errors);
+  const baseParsed = usable(base, "base", judgement);
+  const headParsed = usable(head, "head", judgement);
   if (
     baseParsed === undefined ||
     headParsed === undefined ||
@@ -65,10 +67,11 @@ export function judgeTests(
     comparison.findings,
     checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, { run: "head" }),
     checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
+    checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
   ];
 
   if (suite !== undefined) {
-    const suiteParsed = usable(suite, "base-suite", judgement.errors);
+    const suiteParsed = usable(suite, "base-suite", judgement);
     if (suiteParsed !== undefined && suite.tests !== undefined) {
       notes.push(
         "The base's test files were also run against the head's code (the change's own test files removed).",
@@ -91,6 +94,8 @@ export function judgeTests(
           ...f,
           message: `${f.message} (the base's tests against the head's code)`,
         })),
+        checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"),
+        onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory),
       );
       for (const t of again.tests.regressed)
         if (!comparison.tests.regressed.some((r) => r.id === t.id)) comparison.tests.regressed.push(t);
@@ -105,21 +110,55 @@ export function judgeTests(
   return judgement;
 }
 
-function usable(side: SideResult, label: string, errors: string[]): TestRun["parsed"] {
-  if (side.setupFailed !== undefined) {
-    // A head whose setup fails already fails the gate (setup-failed); base and base-suite cannot.
-    if (label !== "head")
-      errors.push(`the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run`);
+/**
+ * A test the base has, that passes in the head's own run but not when the base's test files run
+ * against the head's code, passes only because of the change's own test files (a new setup file, a
+ * hook appended to a test module): a regression, whatever its status at base.
+ */
+function onlyWithOwnTests(base: Inventory, head: Inventory, suite: Inventory): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, own] of head.tests) {
+    if (own.status !== "passed" || !base.tests.has(id)) continue;
+    const judged = suite.tests.get(id);
+    if (judged?.status === "passed") continue;
+    const how = judged === undefined ? "is missing" : `is ${judged.status}`;
+    findings.push(
+      finding(
+        "test-regressed",
+        "fail",
+        `Test ${id} passes in the change's own run but ${how} when the base's test files run against the head's code: it passes only with the change's own test files`,
+        { test: id, ...(own.file === undefined ? {} : { path: own.file }) },
+      ),
+    );
+  }
+  return findings;
+}
+
+/**
+ * The parsed results of a side, or nothing. What the gate could not do on the base is an error (it
+ * cannot judge); on the head and the base-suite run — the candidate's code — unreadable results or
+ * a failed setup are the candidate's failure, so a change cannot turn a fail into an error by
+ * breaking its own report.
+ */
+function usable(
+  side: SideResult,
+  label: "base" | "head" | "base-suite",
+  judgement: TestJudgement,
+): TestRun["parsed"] {
+  const candidate = label !== "base";
+  const fail = (message: string): undefined => {
+    if (candidate) judgement.findings.push(finding("exit-mismatch", "fail", message));
+    else judgement.errors.push(message);
     return undefined;
+  };
+  if (side.setupFailed !== undefined) {
+    // The head's own setup failure is already a setup-failed finding.
+    if (label === "head") return undefined;
+    return fail(`the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run`);
   }
   const run = side.tests;
-  if (run === undefined) {
-    errors.push(`the ${label} tests did not run`);
-    return undefined;
-  }
-  if (run.parsed === undefined) {
-    errors.push(`the ${label} test results could not be read: ${run.error ?? "no results"}`);
-    return undefined;
-  }
+  if (run === undefined) return fail(`the ${label} tests did not run`);
+  if (run.parsed === undefined)
+    return fail(`the ${label} test results could not be read: ${run.error ?? "no results"}`);
   return run.parsed;
 }

@@ -9,6 +9,7 @@ import { devNull } from "node:os";
 import { join } from "node:path";
 import { createTempDir } from "../core/temp-dir.js";
 import type { Git } from "./git.js";
+import { authConfigEnv } from "./auth-header.js";
 import { RAW_BYTES_ATTRIBUTES, indexInfo, type IndexEdit } from "./index-edits.js";
 
 const ISOLATED = { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: devNull };
@@ -117,9 +118,7 @@ export class GitWriter {
    */
   async push(remote: string, sha: string, branch: string, extraHeader?: string): Promise<void> {
     const env: Record<string, string> =
-      extraHeader === undefined
-        ? {}
-        : { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: extraHeader };
+      extraHeader === undefined ? {} : authConfigEnv(await this.#git.remoteUrl(remote), extraHeader);
     await this.#git.run(["push", "--no-verify", "--porcelain", remote, `${sha}:refs/heads/${branch}`], {
       env,
       timeoutMs: 10 * 60_000,

@@ -17,6 +17,7 @@ import type { IndexEdit } from "./index-edits.js";
 import { DEFAULT_TIMEOUT_MS, gitEnvironment, gitFailure, stderrTail } from "./invocation.js";
 import { encodeGitPath } from "./path-bytes.js";
 import { parseAddedLines, type AddedLine } from "./added-lines.js";
+import { authConfigEnv } from "./auth-header.js";
 import { parseRawDiff } from "./raw-diff.js";
 import type { ChangedFile } from "./raw-diff.js";
 import { parseTreeListing } from "./tree-listing.js";
@@ -326,11 +327,7 @@ export class Git {
     const env: Record<string, string> =
       options.extraHeader === undefined
         ? {}
-        : {
-            GIT_CONFIG_COUNT: "1",
-            GIT_CONFIG_KEY_0: "http.extraheader",
-            GIT_CONFIG_VALUE_0: options.extraHeader,
-          };
+        : authConfigEnv(await this.remoteUrl(remote), options.extraHeader);
     await this.#exec(
       [
         "fetch",
@@ -344,6 +341,13 @@ export class Git {
       ],
       { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, env },
     );
+  }
+
+  /** The URL of a remote name, or the argument itself when it already is a URL or path. */
+  async remoteUrl(remote: string): Promise<string | undefined> {
+    if (/^[a-z]+:\/\//i.test(remote) || remote.startsWith("/")) return remote;
+    const result = await this.#exec(["remote", "get-url", "--", remote], { okExitCodes: [2, 128] });
+    return result.exitCode === 0 ? result.stdout.toString("utf8").trim() : undefined;
   }
 
   async isShallow(): Promise<boolean> {

@@ -2,7 +2,7 @@
  * Octokit's answers as the plain types of `types.ts`, read defensively: only the fields the
  * publishers and approvals use, with GitHub's nulls turned into `undefined` where that is simpler.
  */
-import type { Actor, CheckRunInfo, IssueComment, RepoPermission } from "./types.js";
+import type { Actor, CheckRunInfo, IssueComment, PullRequestInfo, RepoPermission } from "./types.js";
 
 interface RawUser {
   login: string;
@@ -42,6 +42,40 @@ export function comment(c: {
   html_url: string;
 }): IssueComment {
   return { id: c.id, body: c.body ?? "", author: actor(c.user), htmlUrl: c.html_url };
+}
+
+interface RawPullRequest {
+  number: number;
+  user: RawUser | null;
+  title: string;
+  body: string | null;
+  state: string;
+  draft?: boolean;
+  html_url: string;
+  // `repo` is null when the head's fork was deleted; Octokit's generated types omit that.
+  head: { sha: string; ref: string; repo: { name: string; owner: { login: string } } | null };
+  base: { sha: string; ref: string };
+  labels: { name: string }[];
+}
+
+/** A pull request from `pulls/get`, `pulls/list`, `pulls/create` or `pulls/update`. */
+export function pullRequestInfo(data: RawPullRequest): PullRequestInfo {
+  const headRepo = data.head.repo;
+  return {
+    number: data.number,
+    author: actor(data.user),
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    headRepo: headRepo ? { owner: headRepo.owner.login, repo: headRepo.name } : undefined,
+    labels: data.labels.map((l) => l.name),
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    body: data.body ?? "",
+    state: data.state,
+    draft: data.draft ?? false,
+    htmlUrl: data.html_url,
+  };
 }
 
 const ROLES: readonly RepoPermission[] = ["admin", "maintain", "write", "triage", "read", "none"];

@@ -7,7 +7,7 @@ import { ConfigurationError } from "../core/errors.js";
 import { Secrets } from "../report/secrets.js";
 import { toApiError, type OperationName } from "./errors.js";
 import { createOctokit, type Octokit, type OctokitSettings } from "./octokit.js";
-import { actor, asPermission, checkRunInfo, collect, comment } from "./api-shapes.js";
+import { actor, asPermission, checkRunInfo, collect, comment, pullRequestInfo } from "./api-shapes.js";
 import type {
   AnnotationInfo,
   BranchPush,
@@ -17,7 +17,9 @@ import type {
   GitHubClient,
   IssueComment,
   LabelEvent,
+  PullRequestCreate,
   PullRequestInfo,
+  PullRequestUpdate,
   RepoId,
   RepoPermission,
   Review,
@@ -190,16 +192,47 @@ class OctokitClient implements GitHubClient {
   getPullRequest(pullNumber: number): Promise<PullRequestInfo> {
     return this.#call("getPullRequest", async () => {
       const { data } = await this.#octokit.rest.pulls.get({ ...this.repo, pull_number: pullNumber });
-      const headRepo = data.head.repo;
-      return {
-        number: data.number,
-        author: actor(data.user),
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the fork was deleted; the generated type omits it
-        headRepo: headRepo ? { owner: headRepo.owner.login, repo: headRepo.name } : undefined,
-        labels: data.labels.map((l) => l.name),
-      };
+      return pullRequestInfo(data);
+    });
+  }
+
+  findOpenPullRequest(branch: string): Promise<PullRequestInfo | undefined> {
+    return this.#call("findOpenPullRequest", async () => {
+      // GitHub allows one open pull request per head and base; `head` takes `owner:branch`.
+      const { data } = await this.#octokit.rest.pulls.list({
+        ...this.repo,
+        head: `${this.repo.owner}:${branch}`,
+        state: "open",
+        per_page: 100,
+      });
+      const same = data.map(pullRequestInfo).filter((p) => p.headRef === branch);
+      return same.sort((a, b) => a.number - b.number)[0];
+    });
+  }
+
+  createPullRequest(input: PullRequestCreate): Promise<PullRequestInfo> {
+    return this.#call("createPullRequest", async () => {
+      const { data } = await this.#octokit.rest.pulls.create({
+        ...this.repo,
+        head: input.head,
+        base: input.base,
+        title: input.title,
+        body: input.body,
+        draft: input.draft,
+      });
+      return pullRequestInfo(data);
+    });
+  }
+
+  updatePullRequest(pullNumber: number, input: PullRequestUpdate): Promise<PullRequestInfo> {
+    return this.#call("updatePullRequest", async () => {
+      const { data } = await this.#octokit.rest.pulls.update({
+        ...this.repo,
+        pull_number: pullNumber,
+        ...(input.title === undefined ? {} : { title: input.title }),
+        ...(input.body === undefined ? {} : { body: input.body }),
+      });
+      return pullRequestInfo(data);
     });
   }
 

@@ -46,6 +46,13 @@ export const OPERATIONS = {
     write: true,
   },
   getPullRequest: { what: "read the pull request", permission: "pull-requests: read", write: false },
+  findOpenPullRequest: {
+    what: "look up the branch's open pull request",
+    permission: "pull-requests: read",
+    write: false,
+  },
+  createPullRequest: { what: "open the pull request", permission: "pull-requests: write", write: true },
+  updatePullRequest: { what: "update the pull request", permission: "pull-requests: write", write: true },
   listLabelEvents: {
     what: "read the pull request's label events",
     permission: "pull-requests: read",

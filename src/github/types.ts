@@ -91,6 +91,34 @@ export interface PullRequestInfo {
   /** The repository the head branch lives in (a fork's for fork pull requests); undefined if deleted. */
   headRepo: RepoId | undefined;
   labels: string[];
+  /** The branch the pull request merges into, and its tip as GitHub last saw it. */
+  baseRef: string;
+  baseSha: string;
+  title: string;
+  body: string;
+  /** "open" or "closed". */
+  state: string;
+  draft: boolean;
+  htmlUrl: string;
+}
+
+export interface PullRequestCreate {
+  /** A branch of this repository. */
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  draft: boolean;
+}
+
+/**
+ * What REST can change on an existing pull request. There is no draft flag: REST cannot turn a draft
+ * into a ready pull request or back (only GraphQL's markPullRequestReadyForReview /
+ * convertPullRequestToDraft can).
+ */
+export interface PullRequestUpdate {
+  title?: string;
+  body?: string;
 }
 
 export interface LabelEvent {
@@ -135,6 +163,10 @@ export interface GitHubClient {
   updateIssueComment(commentId: number, body: string): Promise<IssueComment>;
 
   getPullRequest(pullNumber: number): Promise<PullRequestInfo>;
+  /** The open pull request whose head is `branch` of this repository, if there is one. */
+  findOpenPullRequest(branch: string): Promise<PullRequestInfo | undefined>;
+  createPullRequest(input: PullRequestCreate): Promise<PullRequestInfo>;
+  updatePullRequest(pullNumber: number, input: PullRequestUpdate): Promise<PullRequestInfo>;
   /** Label events of the issue or pull request, oldest first. */
   listLabelEvents(issueNumber: number): Promise<LabelEvent[]>;
   listReviews(pullNumber: number): Promise<Review[]>;

@@ -88,7 +88,10 @@ export async function runRound(input: RoundInput): Promise<RoundOutput> {
     [input.current],
     checkpointMessage(input.task, input.round),
   );
-  const changes = await git.diff(input.base, candidate);
+  // Against the merge base, as the gate diffs: when the base branch moved since this branch was
+  // made, its own changes to protected files must not look like the agent's edits.
+  const diffBase = await git.mergeBase(input.base, input.current);
+  const changes = await git.diff(diffBase, candidate);
   const { contract } = input;
   const guard = await checkProtectedPaths(
     changes,
@@ -99,7 +102,7 @@ export async function runRound(input: RoundInput): Promise<RoundOutput> {
     },
     (sha) => git.readBlobById(sha),
   );
-  const restores = await restoreEdits(git, candidate, { from: input.base, paths: guard.restore });
+  const restores = await restoreEdits(git, candidate, { from: diffBase, paths: guard.restore });
   const findings = guard.findings.map((f) =>
     finding(
       "protected-edit-reverted",

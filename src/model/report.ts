@@ -88,7 +88,8 @@ export interface NetworkLog {
   denied: { host: string; port: number; count: number }[];
 }
 
-export type StopReason = "passed" | "rounds" | "time" | "stagnation" | "no-change" | "regression" | "cancelled" | "error";
+export type StopReason =
+  "passed" | "rounds" | "time" | "stagnation" | "no-change" | "regression" | "cancelled" | "error";
 
 export interface RoundReport {
   round: number;

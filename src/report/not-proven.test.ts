@@ -26,6 +26,7 @@ describe("baseNotProven", () => {
       "stubbed-functionality",
       "weakened-assertions",
       "framework-patched",
+      "forged-results",
     ]);
     expect(new Set(items.map((i) => i.text)).size).toBe(BASE_NOT_PROVEN_KINDS.length);
   });
@@ -48,7 +49,9 @@ describe("situational items", () => {
   it("name what the run relaxed", () => {
     expect(runtimeHost().kind).toBe("runtime-host");
     expect(runtimeHost().text).toContain("no isolation");
-    expect(networkAllowed(["pypi.org", "registry.npmjs.org"]).text).toContain("pypi.org, registry.npmjs.org");
+    expect(networkAllowed(["packages.example.org", "registry.example.com"]).text).toContain(
+      "packages.example.org, registry.example.com",
+    );
     expect(verifierSkipped("e2e", "no image")).toEqual({
       kind: "verifier-skipped",
       text: 'Verifier "e2e" did not run (no image): nothing it checks was proven.',

@@ -16,6 +16,7 @@ export const BASE_NOT_PROVEN_KINDS = [
   "stubbed-functionality",
   "weakened-assertions",
   "framework-patched",
+  "forged-results",
 ] as const;
 
 export type BaseNotProvenKind = (typeof BASE_NOT_PROVEN_KINDS)[number];
@@ -45,6 +46,9 @@ const BASE_TEXT: Record<BaseNotProvenKind, string> = {
   // H2
   "framework-patched":
     "Production code that patches the test framework or assertion functions on import was not detected.",
+  // H3/H4 from inside the test process
+  "forged-results":
+    "Results forged by code under test at run time (fake result lines, a rewritten report) were checked only against exit codes, counts and pytest's summary.",
 };
 
 /** "a, b, c and 4 more": lists in sentences stay short. */

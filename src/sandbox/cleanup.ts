@@ -108,7 +108,8 @@ export async function removeContainer(binary: ContainerBinary, name: string, log
 
 /**
  * Removes every container (running or not) carrying `label` (with `value`, when given) and returns
- * how many were removed. Used by the post step for leftovers of a cancelled run.
+ * how many were removed; then the networks carrying it (egress networks, which can only go once
+ * their containers are gone). Used by the post step for leftovers of a cancelled run.
  */
 export async function removeLabelledContainers(
   binary: ContainerBinary,
@@ -123,13 +124,43 @@ export async function removeLabelledContainers(
     throw new GateError(`${binary} ps --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
   }
   const ids = splitLines(listed.stdout.toString("utf8"));
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) {
+    await removeLabelledNetworks(binary, label, value);
+    return 0;
+  }
   const removed = await runCaptured(binary, ["rm", "--force", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
   if (removed.exitCode !== 0 && !ALREADY_GONE.test(removed.stderr)) {
     throw new GateError(
       `${binary} rm failed for containers labelled ${filter}: ${lastLines(removed.stderr, 3)}`,
     );
   }
+  await removeLabelledNetworks(binary, label, value);
   // rm prints one line per container it removed; one that vanished meanwhile is not counted.
+  return splitLines(removed.stdout.toString("utf8")).length;
+}
+
+const NETWORK_GONE = /no such network|not found/i;
+
+/** Removes every network carrying `label` (with `value`, when given); returns how many. */
+export async function removeLabelledNetworks(
+  binary: ContainerBinary,
+  label: string,
+  value?: string,
+): Promise<number> {
+  const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
+  const listed = await runCaptured(binary, ["network", "ls", "--quiet", "--no-trunc", "--filter", filter], {
+    timeoutMs: REMOVE_TIMEOUT_MS,
+  });
+  if (listed.exitCode !== 0) {
+    throw new GateError(`${binary} network ls --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
+  }
+  const ids = splitLines(listed.stdout.toString("utf8"));
+  if (ids.length === 0) return 0;
+  const removed = await runCaptured(binary, ["network", "rm", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+  if (removed.exitCode !== 0 && !NETWORK_GONE.test(removed.stderr)) {
+    throw new GateError(
+      `${binary} network rm failed for networks labelled ${filter}: ${lastLines(removed.stderr, 3)}`,
+    );
+  }
   return splitLines(removed.stdout.toString("utf8")).length;
 }

@@ -88,6 +88,29 @@ describe("buildRunArgs", () => {
     expect(values(args, "--entrypoint")).toEqual(["/bin/sh"]);
   });
 
+  it("joins the egress network with a DNS server that answers nothing, keeping every other limit", () => {
+    const withEgress = buildRunArgs({
+      ...input,
+      egress: { network: "loophole-r1-net-abc", dns: "127.0.0.1" },
+    });
+    expect(values(withEgress, "--network")).toEqual(["loophole-r1-net-abc"]);
+    expect(values(withEgress, "--dns")).toEqual(["127.0.0.1"]);
+    expect(values(withEgress, "--cap-drop")).toEqual(["ALL"]);
+    expect(values(withEgress, "--security-opt")).toEqual(["no-new-privileges"]);
+    // Everything else is the same list: only the network pair changes and --dns is added.
+    const networkAt = args.indexOf("--network");
+    const expected = [
+      ...args.slice(0, networkAt),
+      ...["--network", "loophole-r1-net-abc", "--dns", "127.0.0.1"],
+      ...args.slice(networkAt + 2),
+    ];
+    expect(withEgress).toEqual(expected);
+  });
+
+  it("passes no --dns without egress", () => {
+    expect(args).not.toContain("--dns");
+  });
+
   it("refuses an image reference that would read as a flag", () => {
     expect(() => buildRunArgs({ ...input, spec: { ...input.spec, image: "--privileged" } })).toThrow(
       GateError,
@@ -134,7 +157,9 @@ describe("containerName", () => {
 
 describe("checkImageReference and clampCpus", () => {
   it("accepts ordinary references", () => {
-    expect(checkImageReference("ghcr.io/o/i@sha256:abc")).toBe("ghcr.io/o/i@sha256:abc");
+    expect(checkImageReference("images.example.com/o/i@sha256:abc")).toBe(
+      "images.example.com/o/i@sha256:abc",
+    );
     expect(() => checkImageReference("a b")).toThrow(GateError);
     expect(() => checkImageReference("")).toThrow(GateError);
   });

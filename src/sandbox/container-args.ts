@@ -24,6 +24,8 @@ export interface RunArgsInput {
   /** The runner's uid:gid, so files written in the workspace are not left root-owned. */
   user: { uid: number; gid: number } | undefined;
   sleepSeconds: number;
+  /** The session's egress network (see egress.ts); without it the container has no network at all. */
+  egress?: { network: string; dns: string } | undefined;
 }
 
 export function buildRunArgs(input: RunArgsInput): string[] {
@@ -42,8 +44,7 @@ export function buildRunArgs(input: RunArgsInput): string[] {
     "never",
     "--name",
     input.name,
-    "--network",
-    "none",
+    ...networkArgs(input.egress),
     "--cap-drop",
     "ALL",
     "--security-opt",
@@ -78,6 +79,12 @@ export function buildRunArgs(input: RunArgsInput): string[] {
     "-c",
     `sleep ${Math.max(1, Math.ceil(input.sleepSeconds))}`,
   ];
+}
+
+/** `--network none`, or the internal egress network with a DNS server that answers nothing. */
+function networkArgs(egress: RunArgsInput["egress"]): string[] {
+  if (egress === undefined) return ["--network", "none"];
+  return ["--network", egress.network, "--dns", egress.dns];
 }
 
 export interface ExecArgsInput {

@@ -6,6 +6,10 @@
  * Killing the `exec` client does not stop the process inside the container, so a command that runs
  * out of time (or is cancelled) is stopped by removing the whole container. The workspace lives on
  * the host, so the next command gets a fresh container over the same files.
+ *
+ * With a host allowlist (`spec.network`), the session also owns its egress (egress.ts): an internal
+ * network every container of the session joins, and the proxy on its gateway. It is set up before
+ * the first container and torn down after the last one.
  */
 import { randomBytes } from "node:crypto";
 import { getErrorMessage, GateError } from "../core/errors.js";
@@ -20,6 +24,8 @@ import {
   DEFAULT_WORKDIR,
   SLEEP_GRACE_SECONDS,
 } from "./container-args.js";
+import { EGRESS_DNS, openEgress, type SessionEgress } from "./egress.js";
+import type { EgressLog } from "./egress-log.js";
 import { removeEnvFile, writeEnvFile } from "./env-file.js";
 import { cancelledBeforeStart, fromBounded, runtimeFailure, sessionExpired } from "./results.js";
 import { commandTimeout } from "./time-limit.js";
@@ -57,6 +63,7 @@ export class ContainerSession implements SandboxSession {
   readonly #deadline: number;
   readonly #envDir: TempDir;
   #current: Promise<Container> | undefined;
+  #egress: SessionEgress | undefined;
   #started = 0;
   #disposed = false;
 
@@ -75,6 +82,14 @@ export class ContainerSession implements SandboxSession {
   static async start(binary: ContainerBinary, spec: SessionSpec, logger: Logger): Promise<ContainerSession> {
     const session = new ContainerSession(binary, spec, logger, await createTempDir("env"));
     try {
+      if (spec.network.length > 0) {
+        session.#egress = await openEgress(binary, {
+          runId: session.#runId,
+          allowlist: spec.network,
+          labels: session.#labels,
+          logger,
+        });
+      }
       session.#current = session.#startContainer();
       await session.#current;
     } catch (error) {
@@ -86,6 +101,11 @@ export class ContainerSession implements SandboxSession {
 
   get containersStarted(): number {
     return this.#started;
+  }
+
+  /** The egress proxy's decisions (also after dispose); empty without a network allowlist. */
+  networkLog(): EgressLog {
+    return this.#egress?.log() ?? { allowed: [], denied: [], omitted: 0 };
   }
 
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
@@ -144,7 +164,12 @@ export class ContainerSession implements SandboxSession {
     this.#disposed = true;
     const container = await this.#current?.catch(() => undefined);
     if (container?.alive === true) await this.#remove(container, "the session ended");
-    await this.#envDir[Symbol.asyncDispose]();
+    // After the container: an engine refuses to remove a network that still has one attached.
+    try {
+      await this.#egress?.[Symbol.asyncDispose]();
+    } finally {
+      await this.#envDir[Symbol.asyncDispose]();
+    }
   }
 
   /** The live container, starting a fresh one when the last was removed. */
@@ -167,7 +192,13 @@ export class ContainerSession implements SandboxSession {
       removeContainer(this.#binary, name, this.#logger),
     );
     const remainingSeconds = Math.max(0, this.#deadline - performance.now()) / 1000;
-    const envFile = await writeEnvFile(this.#envDir.path, { HOME: "/tmp", ...this.#spec.env });
+    // The proxy variables come last: a contract value cannot point the sandbox around the proxy
+    // (it could not get out anyway, but its tools would then fail in a confusing way).
+    const envFile = await writeEnvFile(this.#envDir.path, {
+      HOME: "/tmp",
+      ...this.#spec.env,
+      ...this.#egress?.env,
+    });
     let result;
     try {
       result = await runCaptured(
@@ -179,6 +210,7 @@ export class ContainerSession implements SandboxSession {
           envFile,
           user: runnerUser(),
           sleepSeconds: remainingSeconds + SLEEP_GRACE_SECONDS,
+          egress: this.#egress === undefined ? undefined : { network: this.#egress.network, dns: EGRESS_DNS },
         }),
         { timeoutMs: START_TIMEOUT_MS },
       );

@@ -77,17 +77,13 @@ export class ContainerCli implements ContainerRuntime {
   }
 
   async startSession(spec: SessionSpec): Promise<SandboxSession> {
-    if (spec.network.length > 0) {
-      throw new GateError(
-        `The sandbox allows the hosts ${spec.network.join(", ")}, but network allowlists need the egress proxy, which is not available yet; remove "network" from the contract to run without network.`,
-      );
-    }
     checkImageReference(spec.image);
     const cpus = clampCpus(spec.cpus, await this.#cpuCount());
     if (cpus !== spec.cpus) this.#logger.debug(`cpus ${spec.cpus} lowered to the engine's ${cpus}`);
     return ContainerSession.start(this.kind, { ...spec, cpus }, this.#logger);
   }
 
+  /** Removes labelled containers, then labelled (egress) networks; returns the container count. */
   removeLabelled(label: string, value?: string): Promise<number> {
     return removeLabelledContainers(this.kind, label, value);
   }

@@ -180,10 +180,11 @@ describe("runtime errors", () => {
     expect(String(error)).toMatch(/--runtime host/);
   });
 
-  it("refuses a network allowlist until the egress proxy exists", async () => {
+  // Allowlists work now (test/egress); what remains an error is an entry that is not a host.
+  it("refuses a malformed network allowlist entry, leaving nothing behind", async () => {
     const runId = uniqueRunId("network");
-    const spec = sessionSpec(workspace.path, runId, { network: ["pypi.org"] });
-    await expect(runtime.startSession(spec)).rejects.toThrow(/egress proxy/);
+    const spec = sessionSpec(workspace.path, runId, { network: ["https://packages.example.org/simple"] });
+    await expect(runtime.startSession(spec)).rejects.toThrow(/not a network allowlist entry/);
     expect(await containersOfRun(runId)).toEqual([]);
   });
 

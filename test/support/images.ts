@@ -10,6 +10,7 @@ import { chmod, copyFile, mkdir, open, symlink, writeFile } from "node:fs/promis
 import { join } from "node:path";
 import { runCaptured } from "../../src/core/process.js";
 import { createTempDir } from "../../src/core/temp-dir.js";
+import { RUNNERS_TEST_IMAGE } from "./runner-images.js";
 
 export const BUSYBOX_IMAGE = "loophole-test/busybox:1";
 
@@ -19,7 +20,11 @@ export interface TestImage {
   build(name: string, workDir: string): Promise<void>;
 }
 
-export const TEST_IMAGES: readonly TestImage[] = [{ name: BUSYBOX_IMAGE, build: buildBusybox }];
+export const TEST_IMAGES: readonly TestImage[] = [
+  { name: BUSYBOX_IMAGE, build: buildBusybox },
+  // pytest, unittest, Go, cargo, Node 24 with jest/vitest/mocha/tape (runner-images.ts).
+  RUNNERS_TEST_IMAGE,
+];
 
 /** Builds each image of `images` that the engine does not have yet, in order. */
 export async function ensureTestImages(images: readonly TestImage[] = TEST_IMAGES): Promise<void> {

@@ -169,7 +169,7 @@ export function failReport(): Report {
     },
     notProven: [
       ...baseNotProven(),
-      networkAllowed(["pypi.org", "files.pythonhosted.org"]),
+      networkAllowed(["packages.example.org", "files.example.net"]),
       verifierSkipped("mutation", "an earlier verifier failed"),
     ],
     provenance: provenance(),

@@ -1,6 +1,7 @@
 /**
  * Everything else the gate reads or writes: the token's user, issue comments (list, create, update),
- * pull requests, label events, reviews, collaborator permissions and branch push activity.
+ * label events, reviews, collaborator permissions and branch push activity. Pull requests themselves
+ * are in pull-routes.ts.
  */
 import { z } from "zod";
 import { errorReply, page, validationFailed, type Handler, type HandlerContext } from "./route-kit.js";
@@ -56,13 +57,6 @@ export const ISSUE_ROUTES: Record<string, Handler> = {
     record.body = body;
     record.updatedAt = ctx.state.timestamp();
     return { status: 200, body: ctx.responses.comment(record) };
-  },
-
-  "pulls/get": (ctx) => {
-    const pull = ctx.state.pull(ctx.repo, issueNumber(ctx));
-    return pull === undefined
-      ? errorReply(404, "Not Found")
-      : { status: 200, body: ctx.responses.pull(pull) };
   },
 
   "issues/list-events": (ctx) => {

@@ -166,9 +166,26 @@ export class ResponseFactory {
     const base = { ...object(this.#spec.example("pull-request")), ...object(pull.template ?? {}) };
     const head = object(base.head ?? null);
     const baseRef = object(base.base ?? null);
-    const headRepo = head.repo === null ? null : { ...object(head.repo ?? null), full_name: pull.headRepo };
+    const [headOwner = "", headName = ""] = pull.headRepo.split("/");
+    const repo = head.repo === null ? null : object(head.repo ?? null);
+    const headRepo =
+      repo === null
+        ? null
+        : {
+            ...repo,
+            full_name: pull.headRepo,
+            name: headName,
+            owner: { ...object(repo.owner ?? null), login: headOwner },
+          };
+    // A pull request opened through the API has no reviewers, assignees or milestone yet (and the
+    // description's own example lists a team without the `type` its schema requires).
+    const fresh: JsonObject =
+      pull.template === undefined
+        ? { requested_reviewers: [], requested_teams: [], assignee: null, assignees: [], milestone: null }
+        : {};
     return {
       ...base,
+      ...fresh,
       url: `${this.#api}/repos/${pull.repo}/pulls/${pull.number}`,
       html_url: `${WEB}/${pull.repo}/pull/${pull.number}`,
       number: pull.number,
@@ -182,6 +199,10 @@ export class ResponseFactory {
         repo: headRepo,
       },
       base: { ...baseRef, sha: pull.baseSha, ref: pull.baseRef },
+      ...(pull.title === undefined ? {} : { title: pull.title }),
+      ...(pull.body === undefined ? {} : { body: pull.body }),
+      ...(pull.draft === undefined ? {} : { draft: pull.draft }),
+      ...(pull.state === undefined ? {} : { state: pull.state }),
     };
   }
 

@@ -5,8 +5,9 @@
  */
 import { CHECK_ROUTES } from "./check-routes.js";
 import { ISSUE_ROUTES } from "./issue-routes.js";
+import { PULL_ROUTES } from "./pull-routes.js";
 import type { Handler } from "./route-kit.js";
 
 export { errorReply, type Handler, type HandlerContext, type Reply } from "./route-kit.js";
 
-export const HANDLERS: Record<string, Handler> = { ...CHECK_ROUTES, ...ISSUE_ROUTES };
+export const HANDLERS: Record<string, Handler> = { ...CHECK_ROUTES, ...ISSUE_ROUTES, ...PULL_ROUTES };

@@ -70,6 +70,20 @@ export interface PullRecord {
   labels: string[];
   /** A real pull request object (from a webhook payload) the REST answer is built on. */
   template: Record<string, unknown> | undefined;
+  /** Set for pull requests opened through the API; seeded ones keep their template's values. */
+  title?: string;
+  body?: string | null;
+  draft?: boolean;
+  state?: "open" | "closed";
+}
+
+/**
+ * Where the fake learns a repository's branches: the tests' git remote (see git-branches.ts). Without
+ * one, the fake cannot open pull requests, because GitHub checks the head branch exists.
+ */
+export interface BranchSource {
+  /** The branch's tip, or undefined when the repository has no such branch. */
+  tip(repo: string, branch: string): string | undefined;
 }
 
 export interface LabelEventRecord {
@@ -119,6 +133,8 @@ export class FakeState {
   /** `owner/repo` → login → permission. Users not listed have `read` (a public repository). */
   readonly permissions = new Map<string, Map<string, Permission>>();
   readonly #apps = new Map<string, FakeApp>();
+  /** Set by tests whose code pushes branches and opens pull requests. */
+  branches: BranchSource | undefined;
   #nextId = 1000;
   readonly now: () => Date;
 
@@ -177,6 +193,12 @@ export class FakeState {
 
   pull(repo: string, number: number): PullRecord | undefined {
     return this.pulls.find((p) => p.repo === repo && p.number === number);
+  }
+
+  /** The next pull request (or issue) number of `repo`, after every one the fake knows. */
+  nextNumber(repo: string): number {
+    const numbers = this.pulls.filter((p) => p.repo === repo).map((p) => p.number);
+    return Math.max(0, ...numbers) + 1;
   }
 
   addPull(pull: Omit<PullRecord, "template"> & { template?: Record<string, unknown> }): PullRecord {

@@ -1,0 +1,381 @@
+import { statSync, accessSync, constants, statfsSync } from 'node:fs';
+import { mkdtemp, rm, lstat, chmod, readdir, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { G as GateError } from './errors.js';
+import { spawn } from 'node:child_process';
+
+/**
+ * Keeps the first `headBytes` and the last `tailBytes` of a stream and counts what lies between,
+ * so a process printing gigabytes costs a fixed amount of memory. The tail is a ring of chunks
+ * trimmed from the front as new output arrives.
+ */
+class BoundedOutput {
+    #headLimit;
+    #tailLimit;
+    #head = [];
+    #headSize = 0;
+    #tail = [];
+    #tailSize = 0;
+    #total = 0;
+    constructor(headBytes = 16 * 1024, tailBytes = 48 * 1024) {
+        this.#headLimit = headBytes;
+        this.#tailLimit = tailBytes;
+    }
+    get totalBytes() {
+        return this.#total;
+    }
+    /** Bytes dropped from the middle. */
+    get elidedBytes() {
+        return this.#total - this.#headSize - this.#tailSize;
+    }
+    push(chunk) {
+        this.#total += chunk.length;
+        let rest = chunk;
+        if (this.#headSize < this.#headLimit) {
+            const take = Math.min(this.#headLimit - this.#headSize, rest.length);
+            this.#head.push(rest.subarray(0, take));
+            this.#headSize += take;
+            rest = rest.subarray(take);
+        }
+        if (rest.length === 0 || this.#tailLimit === 0)
+            return;
+        if (rest.length >= this.#tailLimit) {
+            // Copy so a huge chunk is not kept alive by a small view of it.
+            this.#tail = [Buffer.from(rest.subarray(rest.length - this.#tailLimit))];
+            this.#tailSize = this.#tailLimit;
+            return;
+        }
+        this.#tail.push(Buffer.from(rest));
+        this.#tailSize += rest.length;
+        while (this.#tailSize > this.#tailLimit) {
+            const first = this.#tail[0];
+            if (first === undefined)
+                break;
+            const excess = this.#tailSize - this.#tailLimit;
+            if (first.length <= excess) {
+                this.#tail.shift();
+                this.#tailSize -= first.length;
+            }
+            else {
+                this.#tail[0] = first.subarray(excess);
+                this.#tailSize -= excess;
+            }
+        }
+    }
+    /** The kept text, with a marker line where bytes were elided. Invalid UTF-8 at the cuts becomes U+FFFD. */
+    text() {
+        const head = Buffer.concat(this.#head).toString("utf8");
+        const tail = Buffer.concat(this.#tail).toString("utf8");
+        const elided = this.elidedBytes;
+        if (elided === 0)
+            return head + tail;
+        return `${head}\n… ${elided.toLocaleString("en-US")} bytes elided …\n${tail}`;
+    }
+    /** Only the last part, for short tails in reports. */
+    tailText(maxChars) {
+        const all = this.text();
+        return all.length <= maxChars ? all : `…${all.slice(all.length - maxChars + 1)}`;
+    }
+}
+
+/**
+ * The one place loophole starts processes. Git, the container runtime and the host runtime all come
+ * through here, so timeouts, cancellation, environment handling and output bounds are decided once.
+ */
+function spawnRaw(command, args, options, handlers) {
+    return new Promise((resolve, reject) => {
+        const started = performance.now();
+        if (options.signal?.aborted) {
+            resolve({ exitCode: null, signal: null, timedOut: false, aborted: true, durationMs: 0 });
+            return;
+        }
+        const child = spawn(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+            // Its own process group, so a timeout kills what the command started too.
+            detached: true,
+        });
+        let timedOut = false;
+        let aborted = false;
+        const killGroup = () => {
+            if (child.pid === undefined)
+                return;
+            try {
+                process.kill(-child.pid, "SIGKILL");
+            }
+            catch {
+                child.kill("SIGKILL");
+            }
+        };
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                killGroup();
+            }, options.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        options.signal?.addEventListener("abort", onAbort, { once: true });
+        child.stdout.on("data", (chunk) => {
+            handlers.onStdout(chunk);
+        });
+        child.stderr.on("data", (chunk) => {
+            handlers.onStderr(chunk);
+        });
+        child.on("error", (error) => {
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
+            const reason = error.code === "ENOENT"
+                ? `${command} was not found on PATH`
+                : `${command} could not be started: ${error.message}`;
+            reject(new GateError(reason, { cause: error }));
+        });
+        child.on("close", (exitCode, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
+            resolve({ exitCode, signal, timedOut, aborted, durationMs: Math.round(performance.now() - started) });
+        });
+        // A child that exits without reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => undefined);
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        else
+            child.stdin.end();
+    });
+}
+/**
+ * Runs a trusted tool (git, docker) and keeps its whole stdout, up to `maxBytes`; beyond that the
+ * call fails rather than silently returning a partial answer.
+ */
+async function runCaptured(command, args, options = {}) {
+    const maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
+    const stdout = [];
+    let stdoutSize = 0;
+    // An object, not a `let`: the flag is set inside a callback the compiler cannot follow.
+    const state = { overflow: false };
+    const stderr = new BoundedOutput(8 * 1024, 8 * 1024);
+    const result = await spawnRaw(command, args, options, {
+        onStdout(chunk) {
+            stdoutSize += chunk.length;
+            if (stdoutSize > maxBytes)
+                state.overflow = true;
+            else
+                stdout.push(chunk);
+        },
+        onStderr(chunk) {
+            stderr.push(chunk);
+        },
+    });
+    if (state.overflow) {
+        throw new GateError(`${command} ${args[0] ?? ""} printed more than ${maxBytes} bytes; refusing a partial result`);
+    }
+    return {
+        exitCode: result.exitCode,
+        signal: result.signal,
+        timedOut: result.timedOut,
+        durationMs: result.durationMs,
+        stdout: Buffer.concat(stdout),
+        stderr: stderr.text(),
+    };
+}
+/** Runs a command whose output is untrusted or unbounded, keeping only a bounded head and tail. */
+async function runBounded(command, args, options = {}) {
+    const output = new BoundedOutput(options.headBytes, options.tailBytes);
+    const onChunk = (chunk) => {
+        output.push(chunk);
+        options.onOutput?.(chunk);
+    };
+    const result = await spawnRaw(command, args, options, { onStdout: onChunk, onStderr: onChunk });
+    return { ...result, output };
+}
+
+let tempRoot;
+/** Below this much free memory-backed space, clean rooms go to disk instead. */
+const MIN_TMPFS_FREE = 4 * 1024 ** 3;
+/**
+ * Where scratch trees go. Clean rooms are written file by file, and on a runner's disk 100,000
+ * small files cost tens of seconds where a tmpfs (/dev/shm on Linux) takes two; so a tmpfs with room
+ * to spare is preferred. LOOPHOLE_TMPDIR overrides the choice.
+ */
+function scratchRoot(env = process.env) {
+    const configured = env.LOOPHOLE_TMPDIR;
+    if (configured !== undefined && configured !== "")
+        return configured;
+    const shm = "/dev/shm";
+    try {
+        if (!statSync(shm).isDirectory())
+            return tmpdir();
+        accessSync(shm, constants.W_OK);
+        const fs = statfsSync(shm);
+        if (fs.bavail * fs.bsize >= MIN_TMPFS_FREE)
+            return shm;
+    }
+    catch {
+        // No /dev/shm (macOS, Windows) or not usable: the ordinary temp directory.
+    }
+    return tmpdir();
+}
+/**
+ * Puts every later temp dir under `root` (created if needed), so a run killed outright leaves one
+ * directory that the action's post step removes.
+ */
+async function setTempRoot(root) {
+    await mkdir(root, { recursive: true, mode: 0o700 });
+    tempRoot = root;
+}
+/** The directory set by setTempRoot, if any. */
+function currentTempRoot() {
+    return tempRoot;
+}
+async function createTempDir(prefix, parent = tempRoot ?? tmpdir()) {
+    const path = await mkdtemp(join(parent, `loophole-${prefix}-`));
+    return {
+        path,
+        async [Symbol.asyncDispose]() {
+            await removeTree(path);
+        },
+    };
+}
+/**
+ * rm -rf. The system's `rm` is several times faster than Node's recursive removal on trees of
+ * 100,000 files; Node's is the fallback (no `rm` on PATH), followed by making read-only
+ * directories writable (Go's module cache makes them 0555), which plain removal cannot empty.
+ */
+async function removeTree(path) {
+    const viaRm = await runCaptured("rm", ["-rf", "--", path], { timeoutMs: 10 * 60_000 }).catch(() => undefined);
+    if (viaRm?.exitCode === 0)
+        return;
+    try {
+        await rm(path, { recursive: true, force: true, maxRetries: 2 });
+    }
+    catch {
+        await makeWritable(path);
+        await rm(path, { recursive: true, force: true, maxRetries: 2 });
+    }
+}
+async function makeWritable(path) {
+    const stat = await lstat(path).catch(() => undefined);
+    if (!stat?.isDirectory())
+        return;
+    await chmod(path, 0o700).catch(() => undefined);
+    const entries = await readdir(path).catch(() => []);
+    for (const entry of entries)
+        await makeWritable(join(path, entry));
+}
+
+/** Reading what the container CLI prints: id lists on stdout, error text on stderr. */
+function splitLines(text) {
+    return text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+}
+/** The last `count` non-empty lines of a tool's stderr, joined for a one-line error message. */
+function lastLines(text, count) {
+    const lines = splitLines(text);
+    return lines.length === 0 ? "(no error output)" : lines.slice(-count).join(" / ");
+}
+
+/**
+ * Removal of sandbox resources when the normal `await using` path cannot run: a process-wide
+ * registry of live containers (and running host process groups) that SIGINT/SIGTERM handlers
+ * empty before exiting, and removal by label for leftovers of a run that was killed outright (the
+ * action's post step).
+ *
+ * Sessions register what they start and unregister it when they remove it themselves, so the
+ * registry only ever holds what is live right now.
+ */
+const pending = new Map();
+let nextId = 0;
+/** Remembers `run` until the returned function is called; a terminating signal runs it first. */
+function registerCleanup(what, run) {
+    const id = nextId++;
+    pending.set(id, { what, run });
+    return () => {
+        pending.delete(id);
+    };
+}
+/** Runs and forgets every registered cleanup; failures are logged, never thrown. */
+async function runPendingCleanups(logger) {
+    const entries = [...pending.values()];
+    pending.clear();
+    const results = await Promise.allSettled(entries.map((entry) => entry.run()));
+    results.forEach((result, index) => {
+        if (result.status === "rejected") {
+            logger.warning(`could not clean up ${entries[index]?.what ?? "a sandbox resource"}: ${String(result.reason)}`);
+        }
+    });
+    return entries.length;
+}
+const REMOVE_TIMEOUT_MS = 60_000;
+// A container that is already gone (or being removed by `--rm`) is what we wanted anyway.
+const ALREADY_GONE = /no such container|not found|removal of container .* is already in progress/i;
+/** `rm -f` one container; logs instead of throwing, since it runs on cleanup paths. */
+async function removeContainer(binary, name, logger) {
+    try {
+        const result = await runCaptured(binary, ["rm", "--force", name], { timeoutMs: REMOVE_TIMEOUT_MS });
+        if (result.exitCode !== 0 && !ALREADY_GONE.test(result.stderr)) {
+            logger.warning(`could not remove container ${name}: ${lastLines(result.stderr, 3)}`);
+        }
+    }
+    catch (error) {
+        logger.warning(`could not remove container ${name}: ${String(error)}`);
+    }
+}
+/**
+ * Removes every container (running or not) carrying `label` (with `value`, when given) and returns
+ * how many were removed; then the networks carrying it (egress networks, which can only go once
+ * their containers are gone). Used by the post step for leftovers of a cancelled run.
+ */
+async function removeLabelledContainers(binary, label, value) {
+    const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
+    const listed = await runCaptured(binary, ["ps", "--all", "--quiet", "--no-trunc", "--filter", filter], {
+        timeoutMs: REMOVE_TIMEOUT_MS,
+    });
+    if (listed.exitCode !== 0) {
+        throw new GateError(`${binary} ps --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
+    }
+    const ids = splitLines(listed.stdout.toString("utf8"));
+    if (ids.length === 0) {
+        await removeLabelledNetworks(binary, label, value);
+        return 0;
+    }
+    const removed = await runCaptured(binary, ["rm", "--force", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+    if (removed.exitCode !== 0 && !ALREADY_GONE.test(removed.stderr)) {
+        throw new GateError(`${binary} rm failed for containers labelled ${filter}: ${lastLines(removed.stderr, 3)}`);
+    }
+    await removeLabelledNetworks(binary, label, value);
+    // rm prints one line per container it removed; one that vanished meanwhile is not counted.
+    return splitLines(removed.stdout.toString("utf8")).length;
+}
+const NETWORK_GONE = /no such network|not found/i;
+/** Removes every network carrying `label` (with `value`, when given); returns how many. */
+async function removeLabelledNetworks(binary, label, value) {
+    const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
+    const listed = await runCaptured(binary, ["network", "ls", "--quiet", "--no-trunc", "--filter", filter], {
+        timeoutMs: REMOVE_TIMEOUT_MS,
+    });
+    if (listed.exitCode !== 0) {
+        throw new GateError(`${binary} network ls --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
+    }
+    const ids = splitLines(listed.stdout.toString("utf8"));
+    if (ids.length === 0)
+        return 0;
+    const removed = await runCaptured(binary, ["network", "rm", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+    if (removed.exitCode !== 0 && !NETWORK_GONE.test(removed.stderr)) {
+        throw new GateError(`${binary} network rm failed for networks labelled ${filter}: ${lastLines(removed.stderr, 3)}`);
+    }
+    return splitLines(removed.stdout.toString("utf8")).length;
+}
+
+const LABEL_RUN = "dev.loophole.run";
+const LABEL_PID = "dev.loophole.pid";
+
+export { LABEL_RUN as L, setTempRoot as a, removeTree as b, createTempDir as c, runPendingCleanups as d, runCaptured as e, currentTempRoot as f, registerCleanup as g, LABEL_PID as h, runBounded as i, removeContainer as j, lastLines as l, removeLabelledContainers as r, scratchRoot as s };
+//# sourceMappingURL=types.js.map
