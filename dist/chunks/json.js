@@ -89,7 +89,13 @@ function tests(t, m) {
 }
 function network(n, m) {
     const entry = (e) => ({ host: m(e.host), port: e.port, count: e.count });
-    return { allowed: n.allowed.map(entry), denied: n.denied.map(entry) };
+    return {
+        allowed: n.allowed.map(entry),
+        denied: n.denied.map((e) => ({
+            ...entry(e),
+            ...(e.reason === undefined ? {} : { reason: m(e.reason) }),
+        })),
+    };
 }
 function task(t, m) {
     return {

@@ -85,7 +85,8 @@ export interface TestsReport {
 /** Network decisions of an egress proxy: which hosts were reached, which were refused. */
 export interface NetworkLog {
   allowed: { host: string; port: number; count: number }[];
-  denied: { host: string; port: number; count: number }[];
+  /** `reason` says why the proxy refused (not on the allowlist, a special address…). */
+  denied: { host: string; port: number; count: number; reason?: string }[];
 }
 
 export type StopReason =

@@ -95,7 +95,13 @@ function tests(t: TestsReport, m: Mask): TestsReport {
 
 function network(n: NetworkLog, m: Mask): NetworkLog {
   const entry = (e: NetworkLog["allowed"][number]) => ({ host: m(e.host), port: e.port, count: e.count });
-  return { allowed: n.allowed.map(entry), denied: n.denied.map(entry) };
+  return {
+    allowed: n.allowed.map(entry),
+    denied: n.denied.map((e) => ({
+      ...entry(e),
+      ...(e.reason === undefined ? {} : { reason: m(e.reason) }),
+    })),
+  };
 }
 
 function task(t: TaskReport, m: Mask): TaskReport {

@@ -105,7 +105,7 @@ const full: DeepRequired<Report> = {
     lastOutputTail: "done",
     network: {
       allowed: [{ host: "api.example.com", port: 443, count: 2 }],
-      denied: [{ host: "evil.example", port: 443, count: 1 }],
+      denied: [{ host: "evil.example", port: 443, count: 1, reason: "not on the allowlist" }],
     },
   },
   notProven: [{ kind: "special-casing", text: "t" }],

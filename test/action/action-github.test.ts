@@ -76,6 +76,16 @@ describe("the bundled action publishing to GitHub", () => {
     expect(comments[0]?.body).toContain("frozen/config.txt");
   });
 
+  it("does no work for an event it does not handle: no API call, no container", async () => {
+    const { repo, base } = await baseRepo({});
+    await using _repo = repo;
+    await using files = await runnerFiles(prPayload(base, base));
+    const run = await runAction(files, "schedule", { token: TOKENS.installation }, env(repo));
+    expect(run.outputs.outcome).toBe("error");
+    expect(gh.requests).toHaveLength(0);
+    expect(run.stdout).not.toContain("started container");
+  });
+
   it("reports success for a passing pull request", async () => {
     const { repo, base } = await baseRepo({});
     await using _repo = repo;

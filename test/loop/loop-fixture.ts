@@ -25,9 +25,24 @@ echo "created $next.txt"
   "agent/noisy.sh": "yes 'agent output line' | head -c 1073741824\necho created > a.txt\n",
   "agent/env.sh": "env > seen-env.txt\n",
   "agent/busy.sh": 'date +%s%N > "noise-$LOOPHOLE_ROUND.txt"\n',
+  // Talks HTTP through the egress proxy by hand (busybox has nc): one allowed, one denied request.
+  "agent/network.sh": `p=\${HTTP_PROXY#http://}; host=\${p%:*}; port=\${p##*:}
+# stdin stays open a moment: busybox nc may stop reading the answer once its input ends.
+(printf 'GET http://%s/ HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' "$ALLOWED" "$ALLOWED"; sleep 2) | nc -w 5 "$host" "$port" > allowed.txt
+(printf 'GET http://denied.example/ HTTP/1.0\\r\\nHost: denied.example\\r\\n\\r\\n'; sleep 2) | nc -w 5 "$host" "$port" > denied.txt
+nc -w 3 1.1.1.1 80 </dev/null >/dev/null 2>&1; echo "direct exit $?" > direct.txt
+`,
 };
 
-export function loopContract(executorRun: string, extra: { timeout?: string; rounds?: number } = {}): string {
+export interface LoopExtra {
+  timeout?: string;
+  rounds?: number;
+  /** The executor's allowed hosts. */
+  network?: string[];
+  env?: Record<string, string>;
+}
+
+export function loopContract(executorRun: string, extra: LoopExtra = {}): string {
   return `${JSON.stringify(
     {
       version: 1,
@@ -40,7 +55,12 @@ export function loopContract(executorRun: string, extra: { timeout?: string; rou
         { name: "needs-c", run: "test -f c.txt" },
         { name: "tests", run: "sh tests/check.sh" },
       ],
-      executor: { run: executorRun, timeout: extra.timeout ?? "2m" },
+      executor: {
+        run: executorRun,
+        timeout: extra.timeout ?? "2m",
+        network: extra.network ?? [],
+        env: extra.env ?? {},
+      },
       budget: { rounds: extra.rounds ?? 5, time: "20m" },
     },
     null,
@@ -48,10 +68,7 @@ export function loopContract(executorRun: string, extra: { timeout?: string; rou
   )}\n`;
 }
 
-export async function taskRepo(
-  executorRun: string,
-  extra: { timeout?: string; rounds?: number } = {},
-): Promise<TestRepo> {
+export async function taskRepo(executorRun: string, extra: LoopExtra = {}): Promise<TestRepo> {
   const repo = await TestRepo.create();
   await repo.write("loophole.json", loopContract(executorRun, extra));
   await repo.write("tests/check.sh", "# the suite: always runs\ntrue\n");
