@@ -15,7 +15,7 @@ import https__default from 'https';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
 import { a as TOOL_NAME, T as TOOL_VERSION } from './chunks/version.js';
 import { r as renderMarkdown, M as MIN_MAX_CHARS } from './chunks/markdown.js';
-import { G as GitWriter, r as runLoop } from './chunks/run-loop.js';
+import { t as taskBranchName, G as GitWriter, r as runLoop } from './chunks/run-loop.js';
 import 'node:crypto';
 import 'node:buffer';
 import 'node:net';
@@ -9083,17 +9083,9 @@ function isSafeBranchName(name) {
         !/\.lock(\/|$)/.test(name) &&
         name.length <= 200);
 }
-function slug(text) {
-    return (text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "")
-        .slice(0, 40)
-        .replace(/-+$/, "") || "task");
-}
 /** A new branch per run: `loophole/<task words>-<run id>` (a re-run attempt continues it). */
 function newBranchName(task, runId) {
-    return `loophole/${slug(task)}-${runId.replace(/[^\w-]/g, "")}`;
+    return taskBranchName(task, runId);
 }
 function baseBranch(value) {
     const name = value.replace(/^refs\/heads\//, "");

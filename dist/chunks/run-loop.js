@@ -7,6 +7,19 @@ import { c as createTempDir, L as LABEL_RUN } from './types.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
+/** Task branches are named after the task: `loophole/<first words>-<id>`, the same in the CLI and the action. */
+function slug(text) {
+    return (text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 40)
+        .replace(/-+$/, "") || "task");
+}
+function taskBranchName(task, id) {
+    return `loophole/${slug(task)}-${id.replace(/[^\w-]/g, "")}`;
+}
+
 const ISOLATED$1 = { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: devNull };
 const LOOPHOLE_IDENTITY = { name: "loophole", email: "loophole@users.noreply.github.com" };
 class GitWriter {
@@ -649,5 +662,5 @@ function mergeNetwork(into, from) {
     }
 }
 
-export { GitWriter as G, runLoop as r };
+export { GitWriter as G, runLoop as r, taskBranchName as t };
 //# sourceMappingURL=run-loop.js.map

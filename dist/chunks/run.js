@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { D as DEFAULT_CONTRACT_PATH } from './zod-schema.js';
 import { C as ConfigurationError } from './errors.js';
 import { a as abortOnSignals, c as canonicalReport } from './json.js';
-import { r as runLoop } from './run-loop.js';
+import { t as taskBranchName, r as runLoop } from './run-loop.js';
 import { S as StatusLine, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, s as stringOption, o as oneOf } from './args.js';
 import { d as defaultCacheDir } from './cache-dir.js';
@@ -68,7 +68,7 @@ async function runCommand(argv, io) {
             columns: process.stderr.columns,
         }), false);
         const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
-        const branch = stringOption(values, "branch") ?? `loophole/${slug(task)}-${randomUUID().slice(0, 6)}`;
+        const branch = stringOption(values, "branch") ?? taskBranchName(task, randomUUID().slice(0, 6));
         const executorRun = stringOption(values, "executor");
         const transcripts = stringOption(values, "transcripts");
         const interrupt = __addDisposableResource(env_1, abortOnSignals(logger), true);
@@ -104,14 +104,6 @@ async function runCommand(argv, io) {
         if (result_1)
             await result_1;
     }
-}
-function slug(text) {
-    return (text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "")
-        .slice(0, 40)
-        .replace(/-+$/, "") || "task");
 }
 
 export { runCommand };

@@ -4,6 +4,7 @@
  * `/loophole` command). A dispatch needs no permission check (only users with write access can
  * dispatch a workflow); a comment does.
  */
+import { taskBranchName } from "../loop/branch-name.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { GitHubClient, PullRequestInfo } from "../github/types.js";
 import type { ActionSettings } from "./settings.js";
@@ -48,20 +49,9 @@ export function isSafeBranchName(name: string): boolean {
   );
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "task"
-  );
-}
-
 /** A new branch per run: `loophole/<task words>-<run id>` (a re-run attempt continues it). */
 export function newBranchName(task: string, runId: string): string {
-  return `loophole/${slug(task)}-${runId.replace(/[^\w-]/g, "")}`;
+  return taskBranchName(task, runId);
 }
 
 function baseBranch(value: string): string {

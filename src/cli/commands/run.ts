@@ -6,6 +6,7 @@ import { ConfigurationError } from "../../core/errors.js";
 import { StreamLogger } from "../../core/logger.js";
 import { DirectoryBaseCache } from "../../gate/base-cache.js";
 import { abortOnSignals } from "../../gate/interrupt.js";
+import { taskBranchName } from "../../loop/branch-name.js";
 import { runLoop } from "../../loop/run-loop.js";
 import { canonicalReport } from "../../report/json.js";
 import { renderText } from "../../report/text.js";
@@ -59,7 +60,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     columns: process.stderr.columns,
   });
   const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
-  const branch = stringOption(values, "branch") ?? `loophole/${slug(task)}-${randomUUID().slice(0, 6)}`;
+  const branch = stringOption(values, "branch") ?? taskBranchName(task, randomUUID().slice(0, 6));
   const executorRun = stringOption(values, "executor");
   const transcripts = stringOption(values, "transcripts");
 
@@ -91,15 +92,4 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     `\nbranch ${result.branch} at ${result.head.slice(0, 12)} after ${result.rounds} round(s); stopped: ${result.stopReason}\n`,
   );
   return exitCodeFor(result.report.outcome);
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "task"
-  );
 }
