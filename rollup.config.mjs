@@ -27,7 +27,8 @@ export default {
   onwarn(warning, warn) {
     // Dependencies (Octokit, Azure SDK) use `this` at top level and circular imports, and zod has
     // comments Rollup cannot read as annotations; none of it matters to the bundle.
-    if (["THIS_IS_UNDEFINED", "CIRCULAR_DEPENDENCY", "INVALID_ANNOTATION"].includes(warning.code ?? "")) return;
+    if (["THIS_IS_UNDEFINED", "CIRCULAR_DEPENDENCY", "INVALID_ANNOTATION"].includes(warning.code ?? ""))
+      return;
     warn(warning);
   },
 };
