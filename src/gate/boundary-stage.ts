@@ -18,7 +18,7 @@ import type { Logger } from "../core/logger.js";
 import type { Git } from "../git/git.js";
 import type { IndexEdit } from "../git/index-edits.js";
 import type { ChangedFile } from "../git/raw-diff.js";
-import { scanMarkers } from "../inventory/markers.js";
+import { mayHoldMarkers, scanMarkers } from "../inventory/markers.js";
 import { detectRunnerTampering, SETUP_SOURCES } from "../inventory/tampering.js";
 import type { Finding } from "../model/finding.js";
 import { mergePackageJson } from "./package-json-merge.js";
@@ -70,7 +70,7 @@ export async function runBoundary(input: BoundaryInput): Promise<BoundaryOutcome
         await cachedReader(git, head, []),
         { allow: contract.tests?.allowRunnerChanges ?? [] },
       ))(),
-    scanAddedLines(git, base, head, contract, logger),
+    scanAddedLines(git, base, head, changes, contract, logger),
   ]);
   const found = [...protectedResult.findings, ...tampering, ...markers];
   const findings = input.approve ? await input.approve(found) : found;
@@ -152,11 +152,16 @@ async function scanAddedLines(
   git: Git,
   base: string,
   head: string,
+  changes: readonly ChangedFile[],
   contract: Contract,
   logger: Logger,
 ): Promise<Finding[]> {
   try {
-    const added = await git.addedLines(base, head);
+    const paths = changes
+      .filter((c) => c.status === "A" || c.status === "M")
+      .map((c) => c.path)
+      .filter(mayHoldMarkers);
+    const added = await git.addedLines(base, head, { paths });
     return scanMarkers(added, { allowNewSkips: contract.tests?.allowNewSkips ?? false });
   } catch (error) {
     // The markers are a static hint; the inventory comparison still sees skips at run time.

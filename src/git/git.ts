@@ -235,7 +235,19 @@ export class Git {
    * The lines `head` adds relative to `base` (text files; added and modified), with their line
    * numbers in the head file. Bounded: a diff larger than `maxBytes` is an error, not a partial scan.
    */
-  async addedLines(base: string, head: string, maxBytes = 128 * 1024 * 1024): Promise<AddedLine[]> {
+  async addedLines(
+    base: string,
+    head: string,
+    options: { paths?: readonly string[]; maxBytes?: number } = {},
+  ): Promise<AddedLine[]> {
+    const { paths, maxBytes = 128 * 1024 * 1024 } = options;
+    if (paths?.length === 0) return [];
+    // A short list of paths narrows the diff (a 10,000-file change need not be printed in full to
+    // read the few test files in it); a long one, or names argv cannot carry, reads it all.
+    const narrow =
+      paths !== undefined &&
+      paths.length <= 1000 &&
+      paths.every((p) => encodeGitPath(p).equals(Buffer.from(p, "utf8")));
     const [from, to] = await Promise.all([this.resolveCommit(base), this.resolveCommit(head)]);
     const { stdout } = await this.#exec(
       [
@@ -252,6 +264,7 @@ export class Git {
         from,
         to,
         "--",
+        ...(narrow ? paths : []),
       ],
       { maxBytes },
     );

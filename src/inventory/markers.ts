@@ -87,6 +87,11 @@ const MARKERS: Readonly<Record<TestLanguage, readonly Marker[]>> = {
 const TEST_ONLY_FLAG: Marker = { kind: "focus-marker", pattern: /--test-only\b/, what: "--test-only" };
 const FLAG_FILES = /(?:^|\/)(?:package\.json|Makefile|makefile|GNUmakefile|[^/]*\.(?:mk|sh|ya?ml))$/;
 
+/** Whether added lines of `path` can hold a marker at all: test files, and where `--test-only` lives. */
+export function mayHoldMarkers(path: string): boolean {
+  return isTestFile(path) || FLAG_FILES.test(path);
+}
+
 export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const added of addedLines) {
