@@ -10,7 +10,13 @@ import { BufferedLogger, withGroup, type Logger } from "../core/logger.js";
 import { createCleanRoom, startCleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
-import { baseNotProven, noTestsSection, runtimeHost, verifierSkipped } from "../report/not-proven.js";
+import {
+  baseNotProven,
+  networkAllowed,
+  noTestsSection,
+  runtimeHost,
+  verifierSkipped,
+} from "../report/not-proven.js";
 import { createRuntime } from "../sandbox/select.js";
 import { LABEL_RUN, type ContainerRuntime } from "../sandbox/types.js";
 import { runSide, type SideName, type SideResult } from "../verify/side.js";
@@ -96,6 +102,7 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
   rec.provenance.runtime = kind;
   if (kind === "host") rec.addNotProven(runtimeHost());
+  else if (contract.sandbox.network.length > 0) rec.addNotProven(networkAllowed(contract.sandbox.network));
   const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(
     kind,
   );

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { baseRepo, contractText, gate, kinds } from "./gate-fixture.js";
 import { BUSYBOX_IMAGE } from "../support/images.js";
@@ -159,6 +161,32 @@ describe("the gate on real repositories and containers", () => {
       process.env.GITHUB_TOKEN = saved.token;
       if (saved.canary === undefined) delete process.env.LOOPHOLE_CANARY_SECRET;
       if (saved.token === undefined) delete process.env.GITHUB_TOKEN;
+    }
+  });
+
+  it("lets verifiers reach only the contract's hosts, through the proxy, and names them as not proven", async () => {
+    const server = createServer((_req, res) => res.end("fixture data"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const allowed = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const fetch = (url: string): string =>
+        `p=\${HTTP_PROXY#http://}; (printf 'GET ${url} HTTP/1.0\\r\\n\\r\\n'; sleep 1) | nc -w 5 \${p%:*} \${p##*:}`;
+      const { repo, base } = await baseRepo({
+        sandbox: { network: [allowed] },
+        verifiers: [
+          { name: "allowed host", run: `${fetch(`http://${allowed}/`)} | grep -q "fixture data"` },
+          { name: "other host refused", run: `${fetch("http://elsewhere.example/")} | grep -q "403"` },
+        ],
+      });
+      await using _repo = repo;
+      const { report } = await gate(repo, base, base);
+      expect(report.verifiers.map((v) => [v.name, v.status])).toEqual([
+        ["allowed host", "pass"],
+        ["other host refused", "pass"],
+      ]);
+      expect(report.notProven.map((n) => n.kind)).toContain("network-allowed");
+    } finally {
+      server.close();
     }
   });
 
