@@ -6,7 +6,7 @@
  */
 import type { Contract, RuntimeKind } from "../contract/types.js";
 import { ConfigurationError, GateError, describeError } from "../core/errors.js";
-import { BufferedLogger, withGroup, type Logger } from "../core/logger.js";
+import { BufferedLogger, type Logger } from "../core/logger.js";
 import { createCleanRoom, startCleanRoom } from "../cleanroom/clean-room.js";
 import { Git } from "../git/git.js";
 import type { Report } from "../model/report.js";
@@ -86,6 +86,18 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   rec.provenance.contractSha256 = sha256;
   if (contract.tests === undefined) rec.addNotProven(noTestsSection());
 
+  const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
+  rec.provenance.runtime = kind;
+  if (kind === "host") rec.addNotProven(runtimeHost());
+  else if (contract.sandbox.network.length > 0) rec.addNotProven(networkAllowed(contract.sandbox.network));
+  const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(
+    kind,
+  );
+  // The runtime check and image lookups overlap the boundary checks; the boundary's findings are
+  // recorded first, so they stand even when the runtime then turns out to be missing.
+  const runtimeReady = rec.phase("sandbox", () => prepareRuntime(runtime, contract, rec, logger));
+  runtimeReady.catch(() => undefined);
+
   const boundary = await rec.phase("boundary", () =>
     runBoundary({
       git,
@@ -98,15 +110,7 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
     }),
   );
   rec.add(...boundary.findings);
-
-  const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
-  rec.provenance.runtime = kind;
-  if (kind === "host") rec.addNotProven(runtimeHost());
-  else if (contract.sandbox.network.length > 0) rec.addNotProven(networkAllowed(contract.sandbox.network));
-  const runtime: ContainerRuntime = (deps.createRuntime ?? ((k: RuntimeKind) => createRuntime(k, logger)))(
-    kind,
-  );
-  await rec.phase("sandbox", () => prepareRuntime(runtime, contract, rec, logger));
+  await runtimeReady;
 
   await runSides({ request, deps, rec, git, refs, contract, boundary, runtime });
 }
@@ -117,17 +121,17 @@ async function prepareRuntime(
   rec: GateRecorder,
   logger: Logger,
 ): Promise<void> {
-  await withGroup(logger, `sandbox (${runtime.kind})`, async () => {
-    await runtime.ping();
-    if (runtime.hostPaths) return;
-    const images = new Set<string>();
-    if (contract.sandbox.image !== undefined) images.add(contract.sandbox.image);
-    for (const v of contract.verifiers) if (v.image !== undefined) images.add(v.image);
-    for (const image of images) {
-      const info = await runtime.ensureImage(image);
-      rec.images.add(`${info.reference}@${info.id}`);
-    }
-  });
+  // No log group: this runs alongside the boundary checks, and groups cannot overlap.
+  await runtime.ping();
+  logger.info(`sandbox: ${runtime.kind}`);
+  if (runtime.hostPaths) return;
+  const images = new Set<string>();
+  if (contract.sandbox.image !== undefined) images.add(contract.sandbox.image);
+  for (const v of contract.verifiers) if (v.image !== undefined) images.add(v.image);
+  for (const image of images) {
+    const info = await runtime.ensureImage(image);
+    rec.images.add(`${info.reference}@${info.id}`);
+  }
 }
 
 interface SidesInput {
