@@ -2,7 +2,7 @@ import { G as GateRecorder, b as baseNotProven, D as DirectoryBaseCache, a as Gi
 import { r as requireTunnel, a as requireUndici, u as undiciExports, s as summary, g as getInput, b as setOutput, c as setFailed, d as saveState, e as setSecret } from './chunks/core.js';
 import { join, resolve } from 'node:path';
 import { g as getErrorMessage, C as ConfigurationError, G as GateError, d as describeError } from './chunks/errors.js';
-import { s as scratchRoot, a as setTempRoot } from './chunks/types.js';
+import { s as scratchRoot, a as setTempRoot, r as removeTree } from './chunks/types.js';
 import { r as renderJson, a as abortOnSignals } from './chunks/json.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,6 @@ import 'node:fs';
 import 'node:timers/promises';
 import 'node:http';
 import 'node:dns/promises';
-import './chunks/fxp.js';
 import 'events';
 import 'process';
 import 'buffer';
@@ -9362,6 +9361,10 @@ async function publishPullRequest(client, request) {
  * continues, the loop with every checkpoint pushed as it is made, then the check run on the pushed
  * head and the pull request (see the module comment of task-mode.ts for why loophole posts both).
  */
+/** Where each round's full executor transcript goes, for upload as an artifact (`transcripts` output). */
+function transcriptsDir(env, runId) {
+    return join(env.RUNNER_TEMP ?? tmpdir(), "loophole", `transcripts-${runId}`);
+}
 function outputs(partial) {
     return { branch: "", prUrl: "", rounds: 0, checkRunUrl: undefined, commentUrl: undefined, ...partial };
 }
@@ -9424,6 +9427,7 @@ async function runPlan(plan, job, pushed) {
         contractPath: settings.contract,
         runId: context.runId,
         env: executorEnvironment(env, settings.token),
+        transcriptDir: transcriptsDir(env, context.runId),
         ...(settings.runtime ? { runtime: settings.runtime } : {}),
         ...(settings.rounds === undefined ? {} : { rounds: settings.rounds }),
         ...(context.signal ? { signal: context.signal } : {}),
@@ -9630,6 +9634,8 @@ async function runTaskStep(settings, env, logger, context) {
     setOutput("branch", outputs.branch);
     setOutput("pr-url", outputs.prUrl);
     setOutput("rounds", String(outputs.rounds));
+    if (outputs.rounds > 0)
+        setOutput("transcripts", transcriptsDir(env, context.runId));
     if (outputs.checkRunUrl !== undefined)
         setOutput("check-run-url", outputs.checkRunUrl);
     if (outputs.commentUrl !== undefined)
@@ -9657,6 +9663,10 @@ async function runAction(env = process.env) {
         const tempRoot = join(scratchRoot(env), `loophole-${runId}`);
         saveState("temp-root", tempRoot);
         await setTempRoot(tempRoot);
+        // Removed on every way out of a normal run; the post step covers a run that was killed.
+        const _tempRoot = __addDisposableResource(env_1, {
+            [Symbol.asyncDispose]: () => removeTree(tempRoot).catch(() => undefined),
+        }, true);
         const secrets = new Secrets();
         let settings;
         let surface;

@@ -1,6 +1,6 @@
 import { f as getState } from './chunks/core.js';
 import { g as getErrorMessage } from './chunks/errors.js';
-import { r as removeLabelledContainers, L as LABEL_RUN, b as removeTree } from './chunks/types.js';
+import { b as removeLabelledContainers, L as LABEL_RUN, r as removeTree } from './chunks/types.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import 'os';
 import 'crypto';

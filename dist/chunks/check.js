@@ -20,7 +20,6 @@ import 'node:net';
 import 'node:timers/promises';
 import 'node:http';
 import 'node:dns/promises';
-import './fxp.js';
 import 'events';
 import './_commonjsHelpers.js';
 import 'process';

@@ -15,7 +15,6 @@ import 'node:fs';
 import 'node:timers/promises';
 import 'node:http';
 import 'node:dns/promises';
-import './fxp.js';
 import 'events';
 import './_commonjsHelpers.js';
 import 'process';

@@ -377,5 +377,5 @@ async function removeLabelledNetworks(binary, label, value) {
 const LABEL_RUN = "dev.loophole.run";
 const LABEL_PID = "dev.loophole.pid";
 
-export { LABEL_RUN as L, setTempRoot as a, removeTree as b, createTempDir as c, runPendingCleanups as d, runCaptured as e, currentTempRoot as f, registerCleanup as g, LABEL_PID as h, runBounded as i, removeContainer as j, lastLines as l, removeLabelledContainers as r, scratchRoot as s };
+export { LABEL_RUN as L, setTempRoot as a, removeLabelledContainers as b, createTempDir as c, runPendingCleanups as d, runCaptured as e, currentTempRoot as f, registerCleanup as g, LABEL_PID as h, runBounded as i, removeContainer as j, lastLines as l, removeTree as r, scratchRoot as s };
 //# sourceMappingURL=types.js.map

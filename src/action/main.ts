@@ -6,7 +6,7 @@ import * as core from "@actions/core";
 import { join } from "node:path";
 import { describeError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { scratchRoot, setTempRoot } from "../core/temp-dir.js";
+import { removeTree, scratchRoot, setTempRoot } from "../core/temp-dir.js";
 import { errorReport } from "../gate/error-report.js";
 import { runGate } from "../gate/gate.js";
 import { abortOnSignals } from "../gate/interrupt.js";
@@ -30,6 +30,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const tempRoot = join(scratchRoot(env), `loophole-${runId}`);
   core.saveState("temp-root", tempRoot);
   await setTempRoot(tempRoot);
+  // Removed on every way out of a normal run; the post step covers a run that was killed.
+  await using _tempRoot = {
+    [Symbol.asyncDispose]: () => removeTree(tempRoot).catch(() => undefined),
+  };
   const secrets = new Secrets();
   let settings: ActionSettings | undefined;
   let surface: Surface | undefined;

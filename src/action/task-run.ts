@@ -3,6 +3,8 @@
  * continues, the loop with every checkpoint pushed as it is made, then the check run on the pushed
  * head and the pull request (see the module comment of task-mode.ts for why loophole posts both).
  */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ConfigurationError, getErrorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { readBaseContract } from "../gate/base-contract.js";
@@ -49,6 +51,11 @@ export interface TaskContext {
   /** This job's run id (labels of its containers; the post step removes leftovers by it). */
   runId: string;
   signal?: AbortSignal;
+}
+
+/** Where each round's full executor transcript goes, for upload as an artifact (`transcripts` output). */
+export function transcriptsDir(env: NodeJS.ProcessEnv, runId: string): string {
+  return join(env.RUNNER_TEMP ?? tmpdir(), "loophole", `transcripts-${runId}`);
 }
 
 export function outputs(partial: Partial<TaskOutputs> & { outcome: TaskOutcome }): TaskOutputs {
@@ -131,6 +138,7 @@ export async function runPlan(
       contractPath: settings.contract,
       runId: context.runId,
       env: executorEnvironment(env, settings.token),
+      transcriptDir: transcriptsDir(env, context.runId),
       ...(settings.runtime ? { runtime: settings.runtime } : {}),
       ...(settings.rounds === undefined ? {} : { rounds: settings.rounds }),
       ...(context.signal ? { signal: context.signal } : {}),

@@ -15,7 +15,7 @@ import { writeJobSummary, writeReportFile } from "./publish.js";
 import type { ActionSettings } from "./settings.js";
 import { isTaskEventName, readTaskEvent } from "./task-event.js";
 import { runTaskAction, type TaskActionResult, type TaskContext } from "./task-mode.js";
-import { outputs } from "./task-run.js";
+import { outputs, transcriptsDir } from "./task-run.js";
 
 async function run(
   settings: ActionSettings,
@@ -63,6 +63,7 @@ export async function runTaskStep(
   core.setOutput("branch", outputs.branch);
   core.setOutput("pr-url", outputs.prUrl);
   core.setOutput("rounds", String(outputs.rounds));
+  if (outputs.rounds > 0) core.setOutput("transcripts", transcriptsDir(env, context.runId));
   if (outputs.checkRunUrl !== undefined) core.setOutput("check-run-url", outputs.checkRunUrl);
   if (outputs.commentUrl !== undefined) core.setOutput("comment-url", outputs.commentUrl);
   logger.info(secrets.mask(result.summary));

@@ -4,7 +4,7 @@
  * `origin` that refuses force pushes, opens or updates the pull request on the fake GitHub (every
  * request validated against GitHub's OpenAPI description) and posts the check run on the pushed head.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REFUSAL_MARKER } from "../../src/action/task-access.js";
 import { MAX_PR_BODY, TASK_PR_MARKER } from "../../src/action/task-pr.js";
@@ -26,13 +26,15 @@ interface TaskJson {
   provenance: { head: string };
 }
 
-/** The run, and its JSON report read before the runner's files are removed. */
-type TaskRun = ActionRun & { report: TaskJson | undefined };
+/** The run, its JSON report and its transcript files, read before the runner's files are removed. */
+type TaskRun = ActionRun & { report: TaskJson | undefined; transcripts: string[] };
 
 async function withReport(run: ActionRun): Promise<TaskRun> {
   const path = run.outputs["report-json"];
   const report = path === undefined ? undefined : (JSON.parse(await readFile(path, "utf8")) as TaskJson);
-  return { ...run, report };
+  const dir = run.outputs.transcripts;
+  const transcripts = dir === undefined ? [] : (await readdir(dir)).sort();
+  return { ...run, report, transcripts };
 }
 
 describe("task mode in the bundled action", () => {
@@ -96,6 +98,12 @@ describe("task mode in the bundled action", () => {
       expect(pr?.body).toMatch(/passed|pass/i);
       expect(pr?.body?.length ?? 0).toBeLessThanOrEqual(MAX_PR_BODY);
       expect(run.outputs["pr-url"]).toBe(`https://github.com/${REPO}/pull/${pr?.number ?? 0}`);
+      // Each round's full executor output is kept for upload as an artifact.
+      expect(run.transcripts).toEqual([
+        "executor-round-1.log",
+        "executor-round-2.log",
+        "executor-round-3.log",
+      ]);
 
       const checks = gh.state.checkRuns.filter((c) => c.headSha === head);
       expect(checks).toHaveLength(1);
