@@ -35,6 +35,25 @@ describe("InventoryBuilder", () => {
     expect(builder.get(id)).toEqual({ id: "t", name: "t", status: "passed" });
   });
 
+  it("replaces the result of the same test with addOrReplace, and suffixes a different one", () => {
+    const builder = new InventoryBuilder("go");
+    builder.add({ name: "a::b", status: "passed" });
+    expect(
+      builder.addOrReplace({ suite: "p", name: "t", status: "failed", message: "m", durationMs: 5 }),
+    ).toBe("p::t");
+    expect(builder.addOrReplace({ suite: "p", name: "t", status: "passed", durationMs: 7.4 })).toBe("p::t");
+    expect(builder.get("p::t")).toEqual({
+      id: "p::t",
+      suite: "p",
+      name: "t",
+      status: "passed",
+      durationMs: 7,
+    });
+    // Same id, another test: kept apart as usual.
+    expect(builder.addOrReplace({ suite: "a", name: "b", status: "failed" })).toBe("a::b#2");
+    expect(builder.size).toBe(3);
+  });
+
   it("leaves out unknown id parts", () => {
     expect(makeId({ name: "t" })).toBe("t");
     expect(makeId({ file: "", suite: "S", name: "t" })).toBe("S::t");

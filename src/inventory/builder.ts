@@ -61,8 +61,11 @@ export interface NewTest {
 
 export class InventoryBuilder {
   readonly #inventory: Inventory;
-  /** How often each plain id was seen, for the `#2`, `#3` suffixes of repeated names. */
-  readonly #seen = new Map<string, number>();
+  /**
+   * For a plain id seen more than once, the last `#n` suffix given. Ids seen once (nearly all) are
+   * not in it: one map entry per test is enough.
+   */
+  readonly #repeats = new Map<string, number>();
 
   constructor(framework: string) {
     this.#inventory = { framework, tests: new Map(), problems: [] };
@@ -83,27 +86,43 @@ export class InventoryBuilder {
   /**
    * Adds a test; a repeated id (parametrised tests with equal names) gets `#2`, `#3`… in the order
    * the runner reported them, which is stable for a given test file. Returns the id used.
+   * `plain` is `makeId(test)`, for a caller that already made it.
    */
-  add(test: NewTest): string {
-    const plain = makeId(test);
-    let count = (this.#seen.get(plain) ?? 0) + 1;
-    let id = count === 1 ? plain : `${plain}#${count}`;
-    // A literal test name such as "x#2" could already hold the suffixed id.
-    while (this.#inventory.tests.has(id)) {
-      count += 1;
-      id = `${plain}#${count}`;
+  add(test: NewTest, plain = makeId(test)): string {
+    const tests = this.#inventory.tests;
+    let id = plain;
+    if (tests.has(plain)) {
+      let count = (this.#repeats.get(plain) ?? 1) + 1;
+      id = `${plain}#${String(count)}`;
+      // A literal test name such as "x#2" could already hold the suffixed id.
+      while (tests.has(id)) {
+        count += 1;
+        id = `${plain}#${String(count)}`;
+      }
+      this.#repeats.set(plain, count);
     }
-    this.#seen.set(plain, count);
-    const entry: TestCase = { id, name: test.name, status: test.status };
-    if (test.file !== undefined && test.file !== "") entry.file = test.file;
-    if (test.suite !== undefined && test.suite !== "") entry.suite = test.suite;
-    const message = boundMessage(test.message);
-    if (message !== undefined) entry.message = message;
+    tests.set(id, newEntry(id, test));
+    return id;
+  }
+
+  /**
+   * Adds a test or, when the same test (same file, suite and name) is already in, records its latest
+   * result instead: status and message replaced, duration when given. For runners that can run a test
+   * again (`go test -count=2`). Returns the id.
+   */
+  addOrReplace(test: NewTest, plain = makeId(test)): string {
+    const tests = this.#inventory.tests;
+    const entry = tests.get(plain);
+    if (entry === undefined) {
+      tests.set(plain, newEntry(plain, test));
+      return plain;
+    }
+    if (!isSameTest(entry, test)) return this.add(test, plain);
+    this.update(plain, test.status, test.message);
     if (test.durationMs !== undefined && Number.isFinite(test.durationMs)) {
       entry.durationMs = Math.round(test.durationMs);
     }
-    this.#inventory.tests.set(id, entry);
-    return id;
+    return plain;
   }
 
   /** Sets the outcome of a test already added (a later event decided it); the message is replaced. */
@@ -112,8 +131,8 @@ export class InventoryBuilder {
     if (entry === undefined) return;
     entry.status = status;
     const bounded = boundMessage(message);
-    if (bounded === undefined) delete entry.message;
-    else entry.message = bounded;
+    // Assigned, never deleted: `delete` turns the object into a slow dictionary-mode one.
+    if (bounded !== undefined || entry.message !== undefined) entry.message = bounded;
   }
 
   problem(text: string): void {
@@ -127,6 +146,30 @@ export class InventoryBuilder {
   build(): Inventory {
     return this.#inventory;
   }
+}
+
+function isSameTest(entry: TestCase, test: NewTest): boolean {
+  return (
+    entry.name === test.name &&
+    entry.file === (test.file === "" ? undefined : test.file) &&
+    entry.suite === (test.suite === "" ? undefined : test.suite)
+  );
+}
+
+/**
+ * The stored test, with only the parts that are known. Its properties are added in one fixed order,
+ * so entries of the same kind share one hidden class.
+ */
+function newEntry(id: string, test: NewTest): TestCase {
+  const entry: TestCase = { id, name: test.name, status: test.status };
+  if (test.file !== undefined && test.file !== "") entry.file = test.file;
+  if (test.suite !== undefined && test.suite !== "") entry.suite = test.suite;
+  const message = boundMessage(test.message);
+  if (message !== undefined) entry.message = message;
+  if (test.durationMs !== undefined && Number.isFinite(test.durationMs)) {
+    entry.durationMs = Math.round(test.durationMs);
+  }
+  return entry;
 }
 
 const MAX_PROBLEMS = 50;

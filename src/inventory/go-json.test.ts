@@ -98,3 +98,137 @@ describe("parseGoTestJson on runs that did not finish", () => {
     ]);
   });
 });
+
+/** The same events with their keys in another order: no line matches the fast path, JSON.parse reads all. */
+function reordered(stream: string): string {
+  return stream
+    .split("\n")
+    .map((line) => {
+      if (!line.startsWith("{")) return line;
+      try {
+        const event = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(Object.fromEntries(Object.entries(event).reverse()));
+      } catch {
+        return line;
+      }
+    })
+    .join("\n");
+}
+
+function everything(run: ReturnType<typeof parseGoTestJson>) {
+  return { tests: [...run.inventory.tests.values()], problems: run.inventory.problems, facts: run.facts };
+}
+
+describe("parseGoTestJson reading lines two ways", () => {
+  it("reads test2json's own lines and the same events in any other JSON form alike", () => {
+    for (const name of ["go/test.jsonl", "go/timeout.jsonl", "go/testmain-exit.jsonl"]) {
+      const stream = fixture(name);
+      expect(reordered(stream)).not.toBe(stream);
+      const fast = everything(parseGoTestJson(stream, { source: "go" }));
+      const slow = everything(parseGoTestJson(reordered(stream), { source: "go" }));
+      expect(slow).toEqual(fast);
+      expect(fast.tests.length).toBeGreaterThan(name.includes("testmain") ? -1 : 3);
+    }
+  });
+
+  it("reads CRLF line ends and escaped names through JSON.parse with the same result", () => {
+    const stream = fixture("go/test.jsonl");
+    expect(everything(parseGoTestJson(stream.replaceAll("\n", "\r\n")))).toEqual(
+      everything(parseGoTestJson(stream)),
+    );
+    const escaped = [
+      String.raw`{"Action":"run","Package":"p","Test":"TestA/x\u003cy"}`,
+      String.raw`{"Action":"output","Package":"p","Test":"TestA/x\u003cy","Output":"    a_test.go:3: \u003cno\u003e\n"}`,
+      String.raw`{"Action":"fail","Package":"p","Test":"TestA/x\u003cy","Elapsed":1.5e-3}`,
+    ].join("\n");
+    const test = parseGoTestJson(escaped).inventory.tests.get("p::TestA/x<y");
+    expect(test).toMatchObject({ status: "failed", message: "a_test.go:3: <no>", durationMs: 2 });
+  });
+});
+
+describe("parseGoTestJson keeps little", () => {
+  const events = (lines: readonly object[]) => lines.map((line) => JSON.stringify(line)).join("\n");
+  const ev = (Action: string, Test: string, extra: object = {}) => ({ Action, Package: "p", Test, ...extra });
+
+  it("keeps the output of tests that did not pass, and drops that of passing ones", () => {
+    const run = parseGoTestJson(
+      events([
+        ev("run", "TestPass"),
+        ev("output", "TestPass", { Output: "=== RUN   TestPass\n" }),
+        ev("output", "TestPass", { Output: "    log line\n" }),
+        ev("pass", "TestPass", { Elapsed: 0.25 }),
+        ev("run", "TestSkip"),
+        ev("output", "TestSkip", { Output: "    s_test.go:9: needs a database\n" }),
+        ev("output", "TestSkip", { Output: "--- SKIP: TestSkip (0.00s)\n" }),
+        ev("skip", "TestSkip", { Elapsed: 0 }),
+      ]),
+    );
+    expect(run.inventory.tests.get("p::TestPass")).toEqual({
+      id: "p::TestPass",
+      suite: "p",
+      name: "TestPass",
+      status: "passed",
+      durationMs: 250,
+    });
+    expect(run.inventory.tests.get("p::TestSkip")?.message).toBe("s_test.go:9: needs a database");
+  });
+
+  it("gives a test run again (go test -count=2) its last result, once", () => {
+    const run = parseGoTestJson(
+      events([
+        ev("run", "TestFlaky"),
+        ev("output", "TestFlaky", { Output: "    first\n" }),
+        ev("fail", "TestFlaky", { Elapsed: 1 }),
+        ev("run", "TestFlaky"),
+        ev("pass", "TestFlaky", { Elapsed: 2 }),
+        ev("run", "TestOther"),
+        ev("output", "TestOther", { Output: "    second\n" }),
+        ev("skip", "TestOther"),
+        ev("run", "TestOther"),
+        ev("output", "TestOther", { Output: "    third\n" }),
+        ev("fail", "TestOther"),
+        ev("run", "TestFlaky"),
+        { Action: "fail", Package: "p", Elapsed: 3 },
+      ]),
+    );
+    expect([...run.inventory.tests.values()]).toEqual([
+      { id: "p::TestFlaky", suite: "p", name: "TestFlaky", status: "passed", durationMs: 2000 },
+      { id: "p::TestOther", suite: "p", name: "TestOther", status: "failed", message: "third" },
+    ]);
+    // The third start of TestFlaky never ended, but the test already reported a result.
+    expect(run.facts.incomplete).toEqual([]);
+  });
+
+  it("ignores the runner's status lines, which come with events of their own", () => {
+    const run = parseGoTestJson(
+      events([
+        ev("output", "TestGhost", { Output: "=== RUN   TestGhost\n" }),
+        ev("output", "TestGhost", { Output: "--- PASS: TestGhost (0.00s)\n" }),
+        ev("run", "TestReal"),
+      ]),
+    );
+    expect(Object.keys(statuses(run.inventory))).toEqual(["p::TestReal"]);
+    expect(run.facts.incomplete).toHaveLength(1);
+  });
+
+  it("lists tests that never ended in the order they started, across packages", () => {
+    const run = parseGoTestJson(
+      events([
+        ev("run", "TestB"),
+        { Action: "run", Package: "q", Test: "TestA" },
+        ev("run", "TestC"),
+        ev("pass", "TestC"),
+      ]),
+      { source: "go" },
+    );
+    expect(run.facts.incomplete.map((line) => line.split(" ").slice(1, 3).join(" "))).toEqual([
+      "p TestB",
+      "q TestA",
+    ]);
+    expect(statuses(run.inventory)).toEqual({
+      "p::TestC": "passed",
+      "p::TestB": "error",
+      "q::TestA": "error",
+    });
+  });
+});

@@ -9,28 +9,37 @@
  * `error`, so the inventory agrees with the exit code. A test that started and never reported a
  * result (crashed or killed binary, timeout) is `error` and listed in `facts.incomplete`.
  */
-import { InventoryBuilder } from "./builder.js";
-import type { ParsedRun, TestStatus } from "./model.js";
+import type { NewTest } from "./builder.js";
+import { InventoryBuilder, makeId } from "./builder.js";
+import type { GoEvent } from "./go-events.js";
+import {
+  endStatus,
+  isStatusLine,
+  OutputTail,
+  packageName,
+  parseEvent,
+  STATUS_OUTPUT_EVENT,
+  TEST_EVENT,
+} from "./go-events.js";
+import type { ParsedRun, TestCase } from "./model.js";
 
 export interface GoJsonOptions {
   framework?: string;
   source?: string;
 }
 
-interface GoEvent {
-  Action: string;
-  Package?: string;
-  Test?: string;
-  Output?: string;
-  Elapsed?: number;
-  FailedBuild?: string;
-  ImportPath?: string;
-}
-
 interface PackageState {
+  readonly pkg: string;
   ended: boolean;
   failingTests: number;
   output: OutputTail;
+  /**
+   * The tests now running, each with the order of its first event (tests that never end are listed
+   * as they started). A test leaves when it ends.
+   */
+  readonly running: Map<string, number>;
+  /** The output of running tests, for those that printed more than the runner's status lines. */
+  readonly outputs: Map<string, OutputTail>;
 }
 
 const BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(build failed|setup failed)\]\s*$/;
@@ -39,21 +48,64 @@ const MAX_LISTED = 10;
 
 export function parseGoTestJson(text: string, options: GoJsonOptions = {}): ParsedRun {
   const reader = new GoStreamReader(options.source ?? "go test -json output", options.framework ?? "go");
-  for (const raw of text.split("\n")) reader.line(raw.trim());
+  reader.read(text);
   return reader.finish();
 }
 
+/**
+ * A test is added to the inventory when its end event arrives, with its final status, message and
+ * duration; until then it is in its package's `running` map. Output is kept only while a test runs
+ * and only when the test did not pass, so memory holds the inventory and the running tests.
+ */
 class GoStreamReader {
   readonly #source: string;
   readonly #builder: InventoryBuilder;
-  readonly #tests = new Map<string, { id: string; output: OutputTail; ended: boolean }>();
   readonly #packages = new Map<string, PackageState>();
+  /**
+   * Packages that had a package-level event or a failing test, in that order: those are the ones
+   * whose missing final event is reported (a package seen only through passing tests is not).
+   */
+  readonly #announced = new Set<PackageState>();
   readonly #failedPackages = new Set<string>();
+  #last: PackageState | undefined;
+  #started = 0;
   #malformed = 0;
+  /** Reused for every test added: the builder copies what it keeps. */
+  readonly #test: NewTest = { suite: "", name: "", status: "passed" };
 
   constructor(source: string, framework: string) {
     this.#source = source;
     this.#builder = new InventoryBuilder(framework);
+  }
+
+  /**
+   * Reads the stream line by line, as `text.split("\n")` with each line trimmed would. A line that
+   * TEST_EVENT or STATUS_OUTPUT_EVENT matches where it starts is read in place: no line string, no
+   * JSON.parse.
+   */
+  read(text: string): void {
+    let at = 0;
+    while (at < text.length) {
+      STATUS_OUTPUT_EVENT.lastIndex = at;
+      if (STATUS_OUTPUT_EVENT.test(text)) {
+        at = STATUS_OUTPUT_EVENT.lastIndex;
+        continue;
+      }
+      TEST_EVENT.lastIndex = at;
+      const fast = TEST_EVENT.exec(text);
+      if (fast !== null) {
+        at = TEST_EVENT.lastIndex;
+        // Captured values hold no escapes, so they are what JSON.parse would return.
+        const elapsed = fast[4];
+        const seconds = elapsed === undefined ? undefined : Number(elapsed);
+        this.#testEvent(fast[1] ?? "", packageName(fast[2] ?? ""), fast[3] ?? "", undefined, seconds);
+        continue;
+      }
+      const end = text.indexOf("\n", at);
+      const next = end === -1 ? text.length : end;
+      this.line(text.slice(at, next).trim());
+      at = next + 1;
+    }
   }
 
   line(line: string): void {
@@ -64,30 +116,37 @@ class GoStreamReader {
       this.#checkBuildFailure(line);
       return;
     }
-    // Build events name the test variant: "example.com/x [example.com/x.test]".
-    const pkg = (event.Package ?? event.ImportPath)?.replace(/ \[[^\]]*\]$/, "");
-    if (pkg === undefined) return;
+    const named = typeof event.Package === "string" ? event.Package : event.ImportPath;
+    if (typeof named !== "string") return;
+    const pkg = packageName(named);
     if (event.Action === "build-output" || event.Action === "build-fail") {
       // Go ≥ 1.24 reports compilation in the stream, keyed by ImportPath.
       if (event.Action === "build-fail") this.#packageFailure(pkg, "(build)", "build failed");
       return;
     }
-    if (event.Test === undefined) this.#packageEvent(event, pkg);
-    else this.#testEvent(event, pkg, event.Test);
+    if (typeof event.Test === "string") {
+      const output = typeof event.Output === "string" ? event.Output : undefined;
+      const elapsed = typeof event.Elapsed === "number" ? event.Elapsed : undefined;
+      this.#testEvent(event.Action, pkg, event.Test, output, elapsed);
+    } else this.#packageEvent(event, pkg);
   }
 
   finish(): ParsedRun {
+    const neverEnded = this.#neverEnded();
     const incomplete: string[] = [];
-    const neverEnded = [...this.#tests.entries()].filter(([, test]) => !test.ended);
-    for (const [key] of neverEnded.slice(0, MAX_LISTED)) {
-      incomplete.push(`${this.#source}: ${key.replace("\u0000", " ")} ${NEVER_ENDED}`);
+    for (const { pkg, name } of neverEnded.slice(0, MAX_LISTED)) {
+      incomplete.push(`${this.#source}: ${pkg} ${name} ${NEVER_ENDED}`);
     }
     if (neverEnded.length > MAX_LISTED) {
       incomplete.push(
-        `${this.#source}: and ${neverEnded.length - MAX_LISTED} more tests that never reported a result`,
+        `${this.#source}: and ${String(neverEnded.length - MAX_LISTED)} more tests that never reported a result`,
       );
     }
-    for (const [pkg, state] of this.#packages) {
+    for (const { pkg, name } of neverEnded) {
+      this.#builder.add({ suite: pkg, name, status: "error", message: NEVER_ENDED });
+    }
+    for (const state of this.#announced) {
+      const pkg = state.pkg;
       if (!state.ended && !this.#failedPackages.has(pkg)) {
         incomplete.push(
           `${this.#source}: package ${pkg} never reported its final result (the go command was killed?)`,
@@ -96,18 +155,50 @@ class GoStreamReader {
     }
     if (this.#malformed > 0) {
       this.#builder.problem(
-        `${this.#source}: ${this.#malformed} lines looked like JSON but were not test2json events`,
+        `${this.#source}: ${String(this.#malformed)} lines looked like JSON but were not test2json events`,
       );
     }
     return { inventory: this.#builder.build(), facts: { seen: this.#builder.size, incomplete } };
   }
 
+  /**
+   * Tests still running at the end of the stream, in the order they started. A test that already
+   * ended once (`go test -count=2`) keeps the result it reported.
+   */
+  #neverEnded(): { pkg: string; name: string }[] {
+    const found: { pkg: string; name: string; order: number }[] = [];
+    for (const [pkg, state] of this.#packages) {
+      for (const [name, order] of state.running) {
+        if (this.#ended(pkg, name) === undefined) found.push({ pkg, name, order });
+      }
+    }
+    return found.sort((a, b) => a.order - b.order);
+  }
+
+  /** The inventory entry of a test that already ended, if any. */
+  #ended(pkg: string, name: string): TestCase | undefined {
+    const entry = this.#builder.get(makeId({ suite: pkg, name }));
+    return entry !== undefined && entry.suite === (pkg === "" ? undefined : pkg) && entry.name === name
+      ? entry
+      : undefined;
+  }
+
   #state(pkg: string): PackageState {
+    // Events come package by package: comparing with the last one is cheaper than hashing the name.
+    if (this.#last?.pkg === pkg) return this.#last;
     let state = this.#packages.get(pkg);
     if (state === undefined) {
-      state = { ended: false, failingTests: 0, output: new OutputTail() };
+      state = {
+        pkg,
+        ended: false,
+        failingTests: 0,
+        output: new OutputTail(),
+        running: new Map(),
+        outputs: new Map(),
+      };
       this.#packages.set(pkg, state);
     }
+    this.#last = state;
     return state;
   }
 
@@ -126,8 +217,9 @@ class GoStreamReader {
 
   #packageEvent(event: GoEvent, pkg: string): void {
     const state = this.#state(pkg);
+    this.#announced.add(state);
     if (event.Action === "output") {
-      if (event.Output === undefined) return;
+      if (typeof event.Output !== "string") return;
       state.output.push(event.Output);
       this.#checkBuildFailure(event.Output.trim());
       return;
@@ -136,7 +228,7 @@ class GoStreamReader {
     if (status === undefined) return;
     state.ended = true;
     if (status !== "failed") return;
-    if (event.FailedBuild !== undefined) {
+    if (typeof event.FailedBuild === "string") {
       this.#packageFailure(pkg, "(build)", `build failed: ${event.FailedBuild}`);
     } else if (state.failingTests === 0) {
       // Failed without a failing test: a panic in init, TestMain exiting non-zero, a vet error.
@@ -144,79 +236,47 @@ class GoStreamReader {
     }
   }
 
-  #testEvent(event: GoEvent, pkg: string, name: string): void {
-    const key = `${pkg}\u0000${name}`;
-    let test = this.#tests.get(key);
-    if (test === undefined) {
-      const id = this.#builder.add({ suite: pkg, name, status: "error", message: NEVER_ENDED });
-      test = { id, output: new OutputTail(), ended: false };
-      this.#tests.set(key, test);
-    }
-    if (event.Action === "output") {
-      if (event.Output !== undefined) test.output.push(event.Output);
+  #testEvent(
+    action: string,
+    pkg: string,
+    name: string,
+    output: string | undefined,
+    elapsed: number | undefined,
+  ): void {
+    // A status line is ignored altogether, as STATUS_OUTPUT_EVENT lines are.
+    if (action === "output" && output !== undefined && isStatusLine(output)) return;
+    const state = this.#state(pkg);
+    const running = state.running;
+    const status = endStatus(action);
+    if (status === undefined) {
+      if (!running.has(name)) running.set(name, this.#started++);
+      if (action === "output" && output !== undefined) {
+        let tail = state.outputs.get(name);
+        if (tail === undefined) {
+          tail = new OutputTail();
+          state.outputs.set(name, tail);
+        }
+        tail.push(output);
+      }
       return;
     }
-    const status = endStatus(event.Action);
-    if (status === undefined) return;
-    test.ended = true;
-    this.#builder.update(test.id, status, status === "passed" ? undefined : test.output.text());
-    if (status === "failed") this.#state(pkg).failingTests += 1;
-    const entry = this.#builder.get(test.id);
-    if (entry !== undefined && event.Elapsed !== undefined)
-      entry.durationMs = Math.round(event.Elapsed * 1000);
-  }
-}
-
-function endStatus(action: string): TestStatus | undefined {
-  switch (action) {
-    case "pass":
-      return "passed";
-    case "fail":
-      return "failed";
-    case "skip":
-      return "skipped";
-    default:
-      return undefined;
-  }
-}
-
-function parseEvent(line: string): GoEvent | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record.Action !== "string") return undefined;
-  const event: GoEvent = { Action: record.Action };
-  if (typeof record.Package === "string") event.Package = record.Package;
-  if (typeof record.ImportPath === "string") event.ImportPath = record.ImportPath;
-  if (typeof record.Test === "string") event.Test = record.Test;
-  if (typeof record.Output === "string") event.Output = record.Output;
-  if (typeof record.Elapsed === "number") event.Elapsed = record.Elapsed;
-  if (typeof record.FailedBuild === "string") event.FailedBuild = record.FailedBuild;
-  return event;
-}
-
-/** The last lines of a test's output, bounded: enough to say why it failed. */
-class OutputTail {
-  #lines: string[] = [];
-  #chars = 0;
-
-  push(output: string): void {
-    // The runner's own status lines say nothing a status does not.
-    if (/^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)|--- (?:PASS|FAIL|SKIP):)/.test(output)) return;
-    this.#lines.push(output);
-    this.#chars += output.length;
-    while (this.#chars > 4000 && this.#lines.length > 1) {
-      this.#chars -= this.#lines.shift()?.length ?? 0;
+    running.delete(name);
+    let message: string | undefined;
+    if (state.outputs.size > 0) {
+      message = status === "passed" ? undefined : state.outputs.get(name)?.text();
+      state.outputs.delete(name);
     }
-  }
-
-  text(): string | undefined {
-    const joined = this.#lines.join("").trim();
-    return joined === "" ? undefined : joined;
+    if (status === "failed") {
+      state.failingTests += 1;
+      this.#announced.add(state);
+    }
+    const test = this.#test;
+    test.suite = pkg;
+    test.name = name;
+    test.status = status;
+    test.message = message;
+    test.durationMs = elapsed === undefined ? undefined : elapsed * 1000;
+    // The same test again (`go test -count=2`) replaces its result: the last one counts.
+    this.#builder.addOrReplace(test);
   }
 }

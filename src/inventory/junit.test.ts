@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GateError } from "../core/errors.js";
-import { countInventory } from "./model.js";
+import { countInventory, MAX_MESSAGE_CHARS } from "./model.js";
 import { parseJUnit, splitPythonClassname } from "./junit.js";
 import { fixture, statuses } from "./test-helpers.js";
 
@@ -209,6 +209,78 @@ describe("parseJUnit variants and errors", () => {
     });
     expect(splitPythonClassname("tests.test_x")).toEqual({ module: "tests.test_x", cls: "" });
     expect(splitPythonClassname("add nested")).toEqual({ module: "", cls: "add nested" });
+  });
+});
+
+describe("parseJUnit outcomes and structure", () => {
+  const one = (body: string, framework?: string) =>
+    parseJUnit([{ name: "r.xml", content: `<testsuites><testsuite>${body}</testsuite></testsuites>` }], {
+      framework,
+    });
+
+  it("decides a testcase by xfail, then the first error, the first failure, the first skip", () => {
+    const run = one(
+      [
+        `<testcase classname="C" name="a"><failure message="f1"/><error message="e1"/><error message="e2"/></testcase>`,
+        `<testcase classname="C" name="b"><skipped message="s"/><failure message="f"/><failure message="f2"/></testcase>`,
+        `<testcase classname="C" name="c"><failure message="f"/><skipped type="pytest.xfail" message="x"/></testcase>`,
+        `<testcase classname="C" name="d"><skipped message="s1"/><skipped message="s2"/></testcase>`,
+      ].join(""),
+    );
+    const got = [...run.inventory.tests.values()].map((t) => [t.id, t.status, t.message]);
+    expect(got).toEqual([
+      ["C::a", "error", "e1"],
+      ["C::b", "failed", "f"],
+      ["C::c", "xfail", "x"],
+      ["C::d", "skipped", "s1"],
+    ]);
+  });
+
+  it("keeps the start of a long outcome text, after its leading whitespace", () => {
+    const text = `${" \n".repeat(20_000)}first line ${"x".repeat(10_000)}`;
+    const message = one(`<testcase name="t"><failure>${text}</failure></testcase>`).inventory.tests.get(
+      "t",
+    )?.message;
+    expect(message?.startsWith("first line xxx")).toBe(true);
+    expect(message).toHaveLength(MAX_MESSAGE_CHARS + 1);
+  });
+
+  it("reads CDATA text as is and decodes attributes once", () => {
+    const run = one(
+      `<testcase name=" x &amp;amp; y "><failure message="m &lt;1&gt;"><![CDATA[a < b]]></failure></testcase>`,
+    );
+    expect(run.inventory.tests.get("x &amp; y")?.message).toBe("m <1>\na < b");
+  });
+
+  it("ignores what sits in captured output, properties, unknown elements and nested testcases", () => {
+    const run = one(
+      [
+        `<properties><property name="testcase" value="x"/></properties>`,
+        `<testcase name="t"><system-out><failure message="not a failure"/>${"noise ".repeat(100_000)}</system-out>`,
+        `<testcase name="inner"/></testcase>`,
+        `<other><testcase name="hidden"/></other>`,
+        `<system-err><testcase name="hidden2"/></system-err>`,
+      ].join(""),
+    );
+    expect(statuses(run.inventory)).toEqual({ t: "passed" });
+  });
+
+  it("adds testcases in document order, also around nested suites", () => {
+    const run = one(
+      `<testcase classname="C" name="t"/><testsuite name="in"><testcase classname="C" name="t"><failure/></testcase></testsuite><testcase classname="C" name="t"><skipped/></testcase>`,
+    );
+    expect(statuses(run.inventory)).toEqual({ "C::t": "passed", "C::t#2": "failed", "C::t#3": "skipped" });
+    expect([...run.inventory.tests.keys()]).toEqual(["C::t", "C::t#2", "C::t#3"]);
+  });
+
+  it("names the malformed file among several", () => {
+    const good = `<testsuite><testcase name="t"/></testsuite>`;
+    expect(() =>
+      parseJUnit([
+        { name: "a.xml", content: good },
+        { name: "b.xml", content: good.slice(0, -5) },
+      ]),
+    ).toThrow(/^b\.xml: not well-formed XML at line 1, column \d+: <testsuite> is not closed/);
   });
 });
 

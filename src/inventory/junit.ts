@@ -5,12 +5,12 @@
  * (node:test), `<failure>`, `<error>`, `<skipped>` (with pytest's `type="pytest.xfail"` and
  * node:test's `type="todo"` read as xfail).
  */
-import { GateError } from "../core/errors.js";
-import type { IdOptions } from "./builder.js";
+import type { IdOptions, NewTest } from "./builder.js";
 import { DEFAULT_ROOTS, InventoryBuilder, normalizeFile } from "./builder.js";
+import type { Attributes, Outcome } from "./junit-reader.js";
+import { readJUnit } from "./junit-reader.js";
 import type { ParsedRun, TestStatus } from "./model.js";
-import type { XmlNode } from "./xml.js";
-import { attribute, childNodes, isNode, parseXmlReport, textOf } from "./xml.js";
+import { decodeEntities } from "./xml-stream.js";
 
 export interface ReportFile {
   /** Shown in errors and problems: the file name inside the report directory. */
@@ -32,16 +32,30 @@ interface Context {
   readonly roots: readonly string[];
   readonly framework: string;
   readonly source: string;
+  /**
+   * The place of the last testcase read without a `file` attribute: a report lists a class's tests
+   * one after the other, so most testcases reuse it (and share its strings) instead of splitting the
+   * classname again.
+   */
+  last: { scope: Scope; classname: string; place: Place } | undefined;
 }
 
 interface Scope {
   readonly file: string | undefined;
-  readonly suites: readonly string[];
+  /** The names of the enclosing suites, joined with " > " (the suite of a test with no file). */
+  readonly suites: string;
+}
+
+/** Where a testcase belongs, from its classname and file, before its name is looked at. */
+interface Place {
+  readonly file: string | undefined;
+  readonly classname: string;
 }
 
 /**
  * Parses every report file of one run into one inventory. Files are read in name order so repeated
- * ids get the same `#n` suffixes on base and head. Throws GateError for a malformed file.
+ * ids get the same `#n` suffixes on base and head; within a file, testcases are added in document
+ * order. Throws GateError for an empty or malformed file (see `xml-stream.ts`).
  */
 export function parseJUnit(files: readonly ReportFile[], options: JUnitOptions = {}): ParsedRun {
   const framework = options.framework ?? "junit";
@@ -49,85 +63,97 @@ export function parseJUnit(files: readonly ReportFile[], options: JUnitOptions =
   const roots = options.roots ?? DEFAULT_ROOTS;
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const file of sorted) {
-    const doc = parseXmlReport(file.name, file.content);
-    const context: Context = { builder, roots, framework, source: file.name };
-    const root: Scope = { file: undefined, suites: [] };
-    if (doc.testsuites !== undefined) {
-      const top = isNode(doc.testsuites) ? doc.testsuites : {};
-      walkSuite(context, top, root);
-    } else if (doc.testsuite !== undefined) {
-      for (const suite of childNodes(doc, "testsuite"))
-        walkSuite(context, suite, enter(context, suite, root));
-    } else {
-      throw new GateError(`${file.name}: not a JUnit report (no <testsuites> or <testsuite> root element)`);
-    }
+    const context: Context = { builder, roots, framework, source: file.name, last: undefined };
+    const root: Scope = { file: undefined, suites: "" };
+    readJUnit(file.name, file.content, root, {
+      suite: (attributes, parent) => enter(context, attributes, parent),
+      testcase: (attributes, scope, status, outcome) => addCase(context, attributes, scope, status, outcome),
+    });
   }
   return { inventory: builder.build(), facts: { seen: builder.size, incomplete: [] } };
 }
 
-function enter(context: Context, suite: XmlNode, scope: Scope): Scope {
-  const name = attribute(suite, "name");
-  const file = attribute(suite, "file");
+/** An attribute value as the report means it: surrounding whitespace dropped, entities decoded. */
+function clean(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : decodeEntities(value.trim());
+}
+
+function enter(context: Context, suite: Attributes, scope: Scope): Scope {
+  const name = clean(suite.name);
+  const file = clean(suite.file);
+  const suites =
+    name === undefined || name === ""
+      ? scope.suites
+      : scope.suites === ""
+        ? name
+        : `${scope.suites} > ${name}`;
   return {
     file: file !== undefined && file !== "" ? normalizeFile(file, context.roots) : scope.file,
-    suites: name !== undefined && name !== "" ? [...scope.suites, name] : scope.suites,
+    suites,
   };
 }
 
-function walkSuite(context: Context, node: XmlNode, scope: Scope): void {
-  for (const testcase of childNodes(node, "testcase")) addCase(context, testcase, scope);
-  for (const child of childNodes(node, "testsuite")) walkSuite(context, child, enter(context, child, scope));
-}
-
-function addCase(context: Context, testcase: XmlNode, scope: Scope): void {
-  const name = attribute(testcase, "name");
+function addCase(
+  context: Context,
+  testcase: Attributes,
+  scope: Scope,
+  status: TestStatus,
+  outcome: Outcome | undefined,
+): void {
+  const name = clean(testcase.name);
   if (name === undefined || name === "") {
     context.builder.problem(`${context.source}: a <testcase> without a name was ignored`);
     return;
   }
-  const where = locate(context, testcase, scope, name);
-  const { status, message } = statusOf(testcase);
-  const seconds = Number(attribute(testcase, "time"));
-  context.builder.add({
-    ...where,
-    status,
-    message,
-    durationMs: Number.isFinite(seconds) ? seconds * 1000 : undefined,
-  });
+  const test = locate(context, testcase, scope, name);
+  test.status = status;
+  if (outcome !== undefined) test.message = describe(outcome);
+  const seconds = Number(clean(testcase.time));
+  if (Number.isFinite(seconds)) test.durationMs = seconds * 1000;
+  context.builder.add(test);
 }
 
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?|py|go|rs|rb|java|kt|cs|php|swift)$/;
 
 const DOTTED = /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/;
 
-function locate(
-  context: Context,
-  testcase: XmlNode,
-  scope: Scope,
-  name: string,
-): { file?: string; suite?: string; name: string } {
-  const fileAttribute = attribute(testcase, "file");
-  let file =
-    fileAttribute !== undefined && fileAttribute !== ""
-      ? normalizeFile(fileAttribute, context.roots)
-      : scope.file;
-  let classname = attribute(testcase, "classname") ?? "";
+function locate(context: Context, testcase: Attributes, scope: Scope, name: string): NewTest {
+  const { file, classname } = placeOf(context, testcase, scope);
+  if (context.framework === "pytest" && classname === "" && file === undefined && DOTTED.test(name)) {
+    // A collection error: pytest names the module (`tests.test_x`) and leaves classname empty.
+    return { file: `${name.replaceAll(".", "/")}.py`, suite: "", name: "(collection)", status: "passed" };
+  }
+  // jest-junit's default classname repeats the test name.
+  const cls = classname === name ? "" : classname;
+  const suite = cls !== "" ? cls : file === undefined ? scope.suites : "";
+  return { file, suite, name, status: "passed" };
+}
+
+function placeOf(context: Context, testcase: Attributes, scope: Scope): Place {
+  const fileAttribute = clean(testcase.file);
+  if (fileAttribute !== undefined && fileAttribute !== "") {
+    return place(context, normalizeFile(fileAttribute, context.roots), clean(testcase.classname) ?? "");
+  }
+  const raw = testcase.classname ?? "";
+  const last = context.last;
+  if (last?.scope === scope && last.classname === raw) return last.place;
+  const found = place(context, scope.file, clean(testcase.classname) ?? "");
+  context.last = { scope, classname: raw, place: found };
+  return found;
+}
+
+function place(context: Context, fileFrom: string | undefined, classnameAttribute: string): Place {
+  let file = fileFrom;
+  let classname = classnameAttribute;
   // vitest names the file in `classname`.
   if (file === undefined && SOURCE_EXTENSION.test(classname)) file = normalizeFile(classname, context.roots);
   if (file !== undefined && normalizeFile(classname, context.roots) === file) classname = "";
-  if (context.framework === "pytest" && classname === "" && file === undefined && DOTTED.test(name)) {
-    // A collection error: pytest names the module (`tests.test_x`) and leaves classname empty.
-    return { file: `${name.replaceAll(".", "/")}.py`, suite: "", name: "(collection)" };
-  }
   if (context.framework === "pytest" || (context.framework === "unittest" && file !== undefined)) {
     const split = splitPythonClassname(classname);
     if (file === undefined && split.module !== "") file = `${split.module.replaceAll(".", "/")}.py`;
     classname = split.cls;
   }
-  // jest-junit's default classname repeats the test name.
-  if (classname === name) classname = "";
-  const suite = classname !== "" ? classname : file === undefined ? scope.suites.join(" > ") : "";
-  return { file, suite, name };
+  return { file, classname };
 }
 
 /**
@@ -142,32 +168,14 @@ export function splitPythonClassname(classname: string): { module: string; cls: 
   return { module: segments.slice(0, index).join("."), cls: segments.slice(index).join(".") };
 }
 
-const XFAIL_TYPE = /xfail|todo|expected.?fail/i;
-
-function statusOf(testcase: XmlNode): { status: TestStatus; message?: string } {
-  const skipped = childNodes(testcase, "skipped");
-  const errors = childNodes(testcase, "error");
-  const failures = childNodes(testcase, "failure");
-  // node:test reports a failing todo test with both <skipped type="todo"> and <failure>: a todo.
-  const xfail = skipped.find((node) => XFAIL_TYPE.test(attribute(node, "type") ?? ""));
-  if (xfail !== undefined) return { status: "xfail", message: describe(xfail) };
-  const error = errors[0];
-  if (error !== undefined) return { status: "error", message: describe(error) };
-  const failure = failures[0];
-  if (failure !== undefined) return { status: "failed", message: describe(failure) };
-  const skip = skipped[0];
-  if (skip !== undefined) return { status: "skipped", message: describe(skip) };
-  return { status: "passed" };
-}
-
-function describe(node: XmlNode): string | undefined {
-  const message = attribute(node, "message");
-  const text = textOf(node);
+/** The outcome's message attribute and its text, as one message. */
+function describe(outcome: Outcome): string | undefined {
+  const message = clean(outcome.attributes.message);
+  const raw = outcome.text.trimEnd();
+  const text = raw === "" ? undefined : decodeEntities(raw);
   // node:test writes message="true" for a bare { skip: true }.
   if (message !== undefined && message !== "" && message !== "true") {
-    return text !== undefined && text !== "" && !text.startsWith(message)
-      ? `${message}\n${text}`
-      : (text ?? message);
+    return text !== undefined && !text.startsWith(message) ? `${message}\n${text}` : (text ?? message);
   }
   return text;
 }

@@ -1,11 +1,13 @@
 /**
- * XML reading for JUnit reports: well-formedness check, a parser tuned for very large files (only the
- * elements and attributes a test inventory needs, long texts cut), and entity decoding. Reports are
- * untrusted, so entities are decoded here in one pass: DOCTYPE entities are never expanded.
+ * The former tree-based reading of JUnit reports (fast-xml-parser: a well-formedness pass, then a
+ * tuned parse). loophole itself now streams reports (`xml-stream.ts`, `junit-reader.ts`); only the
+ * reports bench's step-by-step breakdown (`bench/reports-child.ts`) still imports this file. Delete it
+ * once the bench no longer does.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { GateError } from "../core/errors.js";
 import { MAX_MESSAGE_CHARS } from "./model.js";
+import { decodeEntities } from "./xml-stream.js";
 
 export type XmlNode = Readonly<Record<string, unknown>>;
 
@@ -80,19 +82,4 @@ export function attribute(node: XmlNode, name: string): string | undefined {
 export function textOf(node: XmlNode): string | undefined {
   const value = node["#text"];
   return typeof value === "string" ? decodeEntities(value) : undefined;
-}
-
-const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body.startsWith("#")) {
-      const code = body.startsWith("#x")
-        ? Number.parseInt(body.slice(2), 16)
-        : Number.parseInt(body.slice(1), 10);
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[body] ?? whole;
-  });
 }
