@@ -15,7 +15,7 @@ import type { Finding, Severity } from "../model/finding.js";
 import { finding } from "../model/finding.js";
 import type { TestRef, TestsReport } from "../model/report.js";
 import type { Inventory, TestCase } from "./model.js";
-import { countInventory, isFailing, isNotRun } from "./model.js";
+import { countInventory, emptyCounts, isFailing, isNotRun } from "./model.js";
 
 export interface CompareSpec {
   minDelta: number;
@@ -34,8 +34,15 @@ export function compareInventories(base: Inventory, head: Inventory, spec: Compa
   const regressed: TestRef[] = [];
   const notes: string[] = [];
 
+  // One pass over the base (counting it, and how many of its tests the head still has), one over
+  // the head's statuses: 200,000 tests compare in a fraction of a second.
+  const baseCounts = emptyCounts();
+  let kept = 0;
   for (const [id, before] of base.tests) {
+    baseCounts.total += 1;
+    baseCounts[before.status] += 1;
     const after = head.tests.get(id);
+    if (after !== undefined) kept += 1;
     if (after === undefined) {
       const severity: Severity = isNotRun(before.status) ? "warn" : "fail";
       removed.push(ref(before));
@@ -74,10 +81,8 @@ export function compareInventories(base: Inventory, head: Inventory, spec: Compa
     }
   }
 
-  let added = 0;
-  for (const id of head.tests.keys()) if (!base.tests.has(id)) added += 1;
-
-  const baseCounts = countInventory(base);
+  // Ids are unique within an inventory, so the head's new tests are those the base lookups missed.
+  const added = head.tests.size - kept;
   const headCounts = countInventory(head);
   const delta = headCounts.total - baseCounts.total;
   if (delta < spec.minDelta) {
