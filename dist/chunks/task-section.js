@@ -3419,11 +3419,6 @@ class GoStreamReader {
     #source;
     #builder;
     #packages = new Map();
-    /**
-     * Packages that had a package-level event or a failing test, in that order: those are the ones
-     * whose missing final event is reported (a package seen only through passing tests is not).
-     */
-    #announced = new Set();
     #failedPackages = new Set();
     #last;
     #started = 0;
@@ -3503,7 +3498,9 @@ class GoStreamReader {
         for (const { pkg, name } of neverEnded) {
             this.#builder.add({ suite: pkg, name, status: "error", message: NEVER_ENDED });
         }
-        for (const state of this.#announced) {
+        // Every package that reported anything must also report its end: a stream cut between two
+        // passing tests (go < 1.20 writes no "start" event) is otherwise indistinguishable from a finished one.
+        for (const state of this.#packages.values()) {
             const pkg = state.pkg;
             if (!state.ended && !this.#failedPackages.has(pkg)) {
                 incomplete.push(`${this.#source}: package ${pkg} never reported its final result (the go command was killed?)`);
@@ -3568,7 +3565,6 @@ class GoStreamReader {
     }
     #packageEvent(event, pkg) {
         const state = this.#state(pkg);
-        this.#announced.add(state);
         if (event.Action === "output") {
             if (typeof event.Output !== "string")
                 return;
@@ -3618,7 +3614,6 @@ class GoStreamReader {
         }
         if (status === "failed") {
             state.failingTests += 1;
-            this.#announced.add(state);
         }
         const test = this.#test;
         test.suite = pkg;

@@ -61,11 +61,6 @@ class GoStreamReader {
   readonly #source: string;
   readonly #builder: InventoryBuilder;
   readonly #packages = new Map<string, PackageState>();
-  /**
-   * Packages that had a package-level event or a failing test, in that order: those are the ones
-   * whose missing final event is reported (a package seen only through passing tests is not).
-   */
-  readonly #announced = new Set<PackageState>();
   readonly #failedPackages = new Set<string>();
   #last: PackageState | undefined;
   #started = 0;
@@ -145,7 +140,9 @@ class GoStreamReader {
     for (const { pkg, name } of neverEnded) {
       this.#builder.add({ suite: pkg, name, status: "error", message: NEVER_ENDED });
     }
-    for (const state of this.#announced) {
+    // Every package that reported anything must also report its end: a stream cut between two
+    // passing tests (go < 1.20 writes no "start" event) is otherwise indistinguishable from a finished one.
+    for (const state of this.#packages.values()) {
       const pkg = state.pkg;
       if (!state.ended && !this.#failedPackages.has(pkg)) {
         incomplete.push(
@@ -217,7 +214,6 @@ class GoStreamReader {
 
   #packageEvent(event: GoEvent, pkg: string): void {
     const state = this.#state(pkg);
-    this.#announced.add(state);
     if (event.Action === "output") {
       if (typeof event.Output !== "string") return;
       state.output.push(event.Output);
@@ -268,7 +264,6 @@ class GoStreamReader {
     }
     if (status === "failed") {
       state.failingTests += 1;
-      this.#announced.add(state);
     }
     const test = this.#test;
     test.suite = pkg;
