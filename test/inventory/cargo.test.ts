@@ -139,6 +139,10 @@ describe.concurrent("cargo cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () =
     // A forgery printed by the code under test, consistent in results, counts and exit code, is
     // indistinguishable from a real run here (class e); the report must say so rather than claim it.
     expect(report.notProven.map((n) => n.kind)).toContain("forged-results");
-    expect(report.claim).toContain("under the gate's checks");
+    // libtest runs tests on several threads: when another test's real result line lands after the
+    // forged summary, the counts no longer add up and the run is caught. Which one happens is
+    // the scheduler's choice; an unqualified pass is never acceptable.
+    if (report.outcome === "pass") expect(report.claim).toContain("under the gate's checks");
+    else expectCaught(report, { some: RUNTIME_SIGNALS });
   });
 });
