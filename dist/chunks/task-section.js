@@ -1655,7 +1655,9 @@ async function restrictHostAccess(input) {
     }
     const iface = input.bridge;
     // No such interface here: a rootless or remote engine, whose bridge this host does not route.
-    if (iface === undefined || !existsSync(`/sys/class/net/${iface}`)) {
+    // (Podman's bridge comes up with the first container; iptables matches `-i` by name, so rules
+    // added before it exists apply once it does.)
+    if (iface === undefined || (input.bridgeComesLater !== true && !existsSync(`/sys/class/net/${iface}`))) {
         logger.debug(`egress: bridge ${iface ?? "(unnamed)"} is not on this host; firewall rules skipped`);
         return noop;
     }
@@ -2103,7 +2105,7 @@ const HEADERS_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 async function startEgressProxy(options) {
     const proxy = new ProxyServer(options);
-    await proxy.listen(options.listenHost);
+    await proxy.listen(options.listenHost, options.advertiseHost ?? options.listenHost);
     return proxy;
 }
 class ProxyServer {
@@ -2173,7 +2175,7 @@ class ProxyServer {
     log() {
         return this.#recorder.snapshot();
     }
-    listen(host) {
+    listen(host, advertised) {
         return new Promise((resolve, reject) => {
             this.#server.once("error", reject);
             this.#server.listen({ host, port: 0, exclusive: true }, () => {
@@ -2182,7 +2184,7 @@ class ProxyServer {
                 this.#server.on("error", (error) => this.#logger.warning(`egress proxy: ${error.message}`));
                 const address = this.#server.address();
                 this.#port = typeof address === "object" && address !== null ? address.port : 0;
-                this.#url = `http://${host.includes(":") ? `[${host}]` : host}:${this.#port}`;
+                this.#url = `http://${advertised.includes(":") ? `[${advertised}]` : advertised}:${this.#port}`;
                 resolve();
             });
         });
@@ -2332,12 +2334,28 @@ async function openEgress(binary, input) {
         });
         const network = await createEgressNetwork(binary, name, input.labels);
         let proxy;
+        let bridgeComesLater = false;
         try {
             proxy = await startEgressProxy({
                 listenHost: network.gateway,
                 rules,
                 clientSubnet: network.subnet,
                 logger: input.logger,
+            }).catch((error) => {
+                // Podman (netavark) brings a network's bridge, and so its gateway address, up only when the
+                // first container joins, which needs the proxy's address first. The proxy then listens on
+                // every address and still serves only clients from the network's subnet.
+                if (binary !== "podman" || error.code !== "EADDRNOTAVAIL")
+                    throw error;
+                input.logger.debug(`egress: ${network.gateway} is not up yet; the proxy listens on all addresses`);
+                bridgeComesLater = true;
+                return startEgressProxy({
+                    listenHost: "0.0.0.0",
+                    advertiseHost: network.gateway,
+                    rules,
+                    clientSubnet: network.subnet,
+                    logger: input.logger,
+                });
             });
         }
         catch (error) {
@@ -2348,6 +2366,7 @@ async function openEgress(binary, input) {
             bridge: network.bridge,
             gateway: network.gateway,
             proxyPort: proxy.port,
+            bridgeComesLater,
             tag: name,
             logger: input.logger,
         }));
@@ -2792,7 +2811,8 @@ class ContainerCli {
         const id = result.stdout.toString("utf8").trim();
         if (result.exitCode !== 0 || id === "")
             return undefined;
-        return { reference: image, id };
+        // Podman prints the bare digest where Docker prints `sha256:…`; provenance and cache keys use one form.
+        return { reference: image, id: /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id };
     }
     /** The engine host's CPU count, asked once: `--cpus` above it is an error, not a no-op. */
     #cpuCount() {

@@ -94,7 +94,8 @@ export class ContainerCli implements ContainerRuntime {
     });
     const id = result.stdout.toString("utf8").trim();
     if (result.exitCode !== 0 || id === "") return undefined;
-    return { reference: image, id };
+    // Podman prints the bare digest where Docker prints `sha256:…`; provenance and cache keys use one form.
+    return { reference: image, id: /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id };
   }
 
   /** The engine host's CPU count, asked once: `--cpus` above it is an error, not a no-op. */

@@ -33,6 +33,8 @@ export interface FirewallInput {
   bridge: string | undefined;
   gateway: string;
   proxyPort: number;
+  /** The bridge is this host's but not up yet (Podman creates it when the first container joins). */
+  bridgeComesLater?: boolean;
   /** Names the rules (iptables comment), so a person can tell whose they are. */
   tag: string;
   logger: Logger;
@@ -75,7 +77,9 @@ export async function restrictHostAccess(input: FirewallInput): Promise<AsyncDis
   }
   const iface = input.bridge;
   // No such interface here: a rootless or remote engine, whose bridge this host does not route.
-  if (iface === undefined || !existsSync(`/sys/class/net/${iface}`)) {
+  // (Podman's bridge comes up with the first container; iptables matches `-i` by name, so rules
+  // added before it exists apply once it does.)
+  if (iface === undefined || (input.bridgeComesLater !== true && !existsSync(`/sys/class/net/${iface}`))) {
     logger.debug(`egress: bridge ${iface ?? "(unnamed)"} is not on this host; firewall rules skipped`);
     return noop;
   }

@@ -22,8 +22,10 @@ import { decide, systemResolver, type Decision, type PolicyOptions, type Resolve
 import { formatTarget, parseConnectTarget, parseHttpTarget, type Target } from "./egress-target.js";
 
 export interface EgressProxyOptions {
-  /** The address to listen on: the sandbox network's gateway. */
+  /** The address to listen on: the sandbox network's gateway (or every address, see advertiseHost). */
   listenHost: string;
+  /** The host in `url` when it differs from listenHost: the gateway, when listening on 0.0.0.0. */
+  advertiseHost?: string;
   rules: readonly AllowRule[];
   /**
    * Only clients from this subnet are served. Containers of OTHER internal networks can reach this
@@ -55,7 +57,7 @@ const MAX_HEADER_BYTES = 16 * 1024;
 
 export async function startEgressProxy(options: EgressProxyOptions): Promise<EgressProxy> {
   const proxy = new ProxyServer(options);
-  await proxy.listen(options.listenHost);
+  await proxy.listen(options.listenHost, options.advertiseHost ?? options.listenHost);
   return proxy;
 }
 
@@ -129,7 +131,7 @@ class ProxyServer implements EgressProxy {
     return this.#recorder.snapshot();
   }
 
-  listen(host: string): Promise<void> {
+  listen(host: string, advertised: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#server.once("error", reject);
       this.#server.listen({ host, port: 0, exclusive: true }, () => {
@@ -138,7 +140,7 @@ class ProxyServer implements EgressProxy {
         this.#server.on("error", (error) => this.#logger.warning(`egress proxy: ${error.message}`));
         const address = this.#server.address();
         this.#port = typeof address === "object" && address !== null ? address.port : 0;
-        this.#url = `http://${host.includes(":") ? `[${host}]` : host}:${this.#port}`;
+        this.#url = `http://${advertised.includes(":") ? `[${advertised}]` : advertised}:${this.#port}`;
         resolve();
       });
     });

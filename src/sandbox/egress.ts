@@ -64,12 +64,27 @@ export async function openEgress(binary: ContainerBinary, input: EgressInput): P
   });
   const network = await createEgressNetwork(binary, name, input.labels);
   let proxy;
+  let bridgeComesLater = false;
   try {
     proxy = await startEgressProxy({
       listenHost: network.gateway,
       rules,
       clientSubnet: network.subnet,
       logger: input.logger,
+    }).catch((error: unknown) => {
+      // Podman (netavark) brings a network's bridge, and so its gateway address, up only when the
+      // first container joins, which needs the proxy's address first. The proxy then listens on
+      // every address and still serves only clients from the network's subnet.
+      if (binary !== "podman" || (error as NodeJS.ErrnoException).code !== "EADDRNOTAVAIL") throw error;
+      input.logger.debug(`egress: ${network.gateway} is not up yet; the proxy listens on all addresses`);
+      bridgeComesLater = true;
+      return startEgressProxy({
+        listenHost: "0.0.0.0",
+        advertiseHost: network.gateway,
+        rules,
+        clientSubnet: network.subnet,
+        logger: input.logger,
+      });
     });
   } catch (error) {
     throw new GateError(
@@ -82,6 +97,7 @@ export async function openEgress(binary: ContainerBinary, input: EgressInput): P
       bridge: network.bridge,
       gateway: network.gateway,
       proxyPort: proxy.port,
+      bridgeComesLater,
       tag: name,
       logger: input.logger,
     }),

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCaptured } from "../../src/core/process.js";
 import { createTempDir } from "../../src/core/temp-dir.js";
+import { LABEL_RUN } from "../../src/sandbox/types.js";
 import { baseRepo } from "../gate/gate-fixture.js";
 
 const NODE24 = join(process.cwd(), "node_modules", ".bin", "node");
@@ -53,6 +54,57 @@ describe("the bundled CLI", () => {
     expect(error.code).toBe(2);
     expect(error.stdout).toContain("no-such-ref");
     expect(error.stdout).toContain("ERROR");
+  });
+
+  it("check runs the same gate on Podman with --runtime podman, and leaves no container", async () => {
+    const { repo, base } = await baseRepo({});
+    await using _repo = repo;
+    await repo.git("branch", "base-branch", base);
+    await repo.write("answer.txt", "42\n");
+    await repo.commit("fix");
+    const pass = await cli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--base",
+      "base-branch",
+      "--runtime",
+      "podman",
+      "--format",
+      "json",
+    ]);
+    const passed = JSON.parse(pass.stdout) as {
+      outcome: string;
+      verifiers: { status: string }[];
+      provenance: { runtime: string; containersStarted: number };
+    };
+    expect(pass.code, pass.stdout).toBe(0);
+    expect(passed.outcome).toBe("pass");
+    expect(passed.verifiers.map((v) => v.status)).toEqual(["pass"]);
+    expect(passed.provenance).toMatchObject({ runtime: "podman", containersStarted: 1 });
+
+    // The cheat: the verifier's answer is right, but the frozen file changed and the verifier fails.
+    await repo.write("frozen/config.txt", "edited\n");
+    await repo.write("answer.txt", "41\n");
+    await repo.commit("edit frozen, break the answer");
+    const fail = await cli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--base",
+      "base-branch",
+      "--runtime",
+      "podman",
+      "--format",
+      "json",
+    ]);
+    const failed = JSON.parse(fail.stdout) as { outcome: string; findings: { kind: string }[] };
+    expect(fail.code).toBe(1);
+    expect(failed.outcome).toBe("fail");
+    expect(failed.findings.map((f) => f.kind).sort()).toEqual(["protected-path", "verifier-failed"]);
+
+    const left = await runCaptured("podman", ["ps", "--all", "--quiet", "--filter", `label=${LABEL_RUN}`]);
+    expect(left.stdout.toString("utf8").trim()).toBe("");
   });
 
   it("validate points at the broken field; init writes a contract that validates", async () => {

@@ -1,6 +1,7 @@
 /** Session specs and container queries shared by the sandbox tests. */
 import { randomBytes } from "node:crypto";
 import { runCaptured } from "../../src/core/process.js";
+import type { ContainerBinary } from "../../src/sandbox/cleanup.js";
 import { LABEL_RUN, type SessionSpec } from "../../src/sandbox/types.js";
 import { BUSYBOX_IMAGE } from "../support/images.js";
 
@@ -30,16 +31,16 @@ export function sessionSpec(
   };
 }
 
-/** Ids of every container (running or not) labelled with this run. */
-export async function containersOfRun(runId: string): Promise<string[]> {
-  const result = await runCaptured("docker", [
+/** Ids of every container (running or not) labelled with this run, asked of `cli`. */
+export async function containersOfRun(runId: string, cli: ContainerBinary = "docker"): Promise<string[]> {
+  const result = await runCaptured(cli, [
     "ps",
     "--all",
     "--quiet",
     "--filter",
     `label=${LABEL_RUN}=${runId}`,
   ]);
-  if (result.exitCode !== 0) throw new Error(`docker ps failed: ${result.stderr}`);
+  if (result.exitCode !== 0) throw new Error(`${cli} ps failed: ${result.stderr}`);
   return result.stdout
     .toString("utf8")
     .split("\n")
