@@ -103,6 +103,17 @@ describe("a Podman sandbox with a network allowlist", () => {
     else expect(direct.output).toContain("hello from upstream /direct");
   });
 
+  it(`${isRoot ? "cannot" : "can"} query the DNS server Podman runs on the gateway (the firewall applies as root only)`, async () => {
+    // Podman keeps aardvark-dns on the gateway (without it, an internal network's bridge gets no
+    // address, and the proxy none to listen on). It answers the names of the network's containers;
+    // the sandbox's resolv.conf points elsewhere, so only a deliberate query reaches it.
+    const { host } = await proxyAddress(session);
+    const name = (await session.exec("hostname")).output.trim();
+    const lookup = await session.exec(`nslookup -timeout=2 ${name} ${host}; echo rc=$?`);
+    if (isRoot) expect(lookup.output).toContain("rc=1");
+    else expect(lookup.output).toContain("rc=0");
+  });
+
   it("the proxy, listening on all addresses, serves no client outside the sandbox subnet", async () => {
     const { port } = await proxyAddress(session);
     // From the host's loopback: not in the subnet, so the connection is closed unanswered.
