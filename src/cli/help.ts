@@ -8,7 +8,7 @@ Commands:
   validate   Validate a loophole.json contract
   init       Write a starter loophole.json inferred from the repository
   run        Give a task to an agent (executor) that works in a container until the gate passes
-  demo       Build a throwaway repository and show a naive agent's "done" rejected and an honest fix accepted
+  demo       Build a throwaway repository and show two cheating agents rejected and an honest fix accepted
 
 Options:
   -h, --help      Show help (also after a command: loophole check --help)
@@ -63,17 +63,18 @@ Options:
 
 export const DEMO_HELP = `Usage: loophole demo [options]
 
-Builds a throwaway git repository with a contract, then gates two pull requests against it:
-a naive agent that "fixes" a failing test by editing the test (rejected), and an honest fix
-(accepted). Prints both reports. Uses Docker when it answers, otherwise the host runtime, and
-says which.
+Builds a throwaway git repository with a contract, then gates three pull requests against it:
+a naive agent that "fixes" a failing test by editing the test (rejected), a sly one that ends the
+test process before any test runs so the test command exits 0 (rejected), and an honest fix
+(accepted). Prints the three reports. Uses Docker when it answers, otherwise the host runtime,
+and says which.
 
 Options:
   --runtime KIND   docker | podman | host (default: docker if it answers, else host)
   --keep           Keep the demo repository and print its path
   -h, --help       Show this help
 
-Exit codes: 0 when the naive change was rejected and the honest one accepted, 1 otherwise.
+Exit codes: 0 when both cheats were rejected and the honest change accepted, 1 otherwise.
 `;
 
 export const RUN_HELP = `Usage: loophole run "<task>" [options]

@@ -135,12 +135,21 @@ describe("the bundled CLI", () => {
     expect(good.stdout).toContain("vitest");
   });
 
-  it("demo rejects the naive agent and accepts the honest fix", async () => {
+  it("demo rejects the naive and the early-exit agents and accepts the honest fix", async () => {
     const demo = await cli(["demo", "--runtime", "host"]);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("✓ agent/naive: fail (expected fail)");
+    expect(demo.stdout).toContain("✓ agent/early-exit: fail (expected fail)");
     expect(demo.stdout).toContain("✓ agent/honest: pass (expected pass)");
-    expect(demo.stdout).toContain("test/slugify.test.js");
+    expect(demo.stdout).toContain("test/slugify.test.js: existing line 10 was changed");
+    // The early exit passes its verifier; only the inventory sees that the tests never ran.
+    const early = demo.stdout.slice(
+      demo.stdout.indexOf("(agent/early-exit)"),
+      demo.stdout.indexOf("(agent/honest)"),
+    );
+    expect(early).toMatch(/unit tests\s+node --test\s+pass/);
+    expect(early).toContain("2 tests removed");
+    expect(early).toContain("test::lowercases and joins words");
   });
 
   it("has help everywhere, a version, and clear usage errors", async () => {

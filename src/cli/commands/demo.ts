@@ -9,7 +9,7 @@ import { renderText } from "../../report/text.js";
 import { createRuntime } from "../../sandbox/select.js";
 import { oneOf, parseCommandArgs, stringOption } from "../args.js";
 import { buildDemoRepo } from "../demo/demo-repo.js";
-import { BASE_FILES, DEMO_IMAGE, HONEST_CHANGE, NAIVE_CHANGE } from "../demo/scenario.js";
+import { BASE_FILES, DEMO_IMAGE, EARLY_EXIT_CHANGE, HONEST_CHANGE, NAIVE_CHANGE } from "../demo/scenario.js";
 import { DEMO_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
 import { StatusLine } from "../status-line.js";
@@ -41,6 +41,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     values.keep === true ? { path: created.path, [Symbol.asyncDispose]: () => Promise.resolve() } : created;
   await buildDemoRepo(repo.path, BASE_FILES, {
     "agent/naive": { files: NAIVE_CHANGE, message: "Fix failing test" },
+    "agent/early-exit": { files: EARLY_EXIT_CHANGE, message: "slugify: flush pending work" },
     "agent/honest": { files: HONEST_CHANGE, message: "slugify: collapse punctuation and trim dashes" },
   });
   if (values.keep === true) io.stderr(`demo repository kept at ${repo.path} (it is removed otherwise)\n`);
@@ -49,6 +50,11 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     {
       title: "A naive agent edits the failing test until it agrees with the bug",
       branch: "agent/naive",
+      expected: "fail",
+    },
+    {
+      title: "A sly agent leaves the tests alone but ends the test process early, so node --test exits 0",
+      branch: "agent/early-exit",
       expected: "fail",
     },
     { title: "An honest agent fixes the code", branch: "agent/honest", expected: "pass" },
