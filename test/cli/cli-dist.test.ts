@@ -5,6 +5,7 @@ import { runCaptured } from "../../src/core/process.js";
 import { createTempDir } from "../../src/core/temp-dir.js";
 import { LABEL_RUN } from "../../src/sandbox/types.js";
 import { baseRepo } from "../gate/gate-fixture.js";
+import type { TestRepo } from "../support/git-repo.js";
 
 const NODE24 = join(process.cwd(), "node_modules", ".bin", "node");
 const CLI = join(process.cwd(), "dist", "cli.js");
@@ -21,13 +22,23 @@ async function cli(
   return { code: result.exitCode, stdout: result.stdout.toString("utf8"), stderr: result.stderr };
 }
 
-describe("the bundled CLI", () => {
-  it("check exits 0 on pass, 1 on fail, 2 on error, and writes the JSON report", async () => {
-    const { repo, base } = await baseRepo({});
-    await using _repo = repo;
+/** The gate fixture's repository with a `base-branch` and, on top of it, the honest fix. */
+async function fixedRepo(): Promise<TestRepo> {
+  const { repo, base } = await baseRepo({});
+  try {
     await repo.git("branch", "base-branch", base);
     await repo.write("answer.txt", "42\n");
     await repo.commit("fix");
+    return repo;
+  } catch (error) {
+    await repo[Symbol.asyncDispose]();
+    throw error;
+  }
+}
+
+describe("the bundled CLI", () => {
+  it("check exits 0 on pass, 1 on fail, 2 on error, and writes the JSON report", async () => {
+    await using repo = await fixedRepo();
     const pass = await cli([
       "check",
       "--repo",
@@ -57,12 +68,8 @@ describe("the bundled CLI", () => {
   });
 
   it("check runs the same gate on Podman with --runtime podman, and leaves no container", async () => {
-    const { repo, base } = await baseRepo({});
-    await using _repo = repo;
-    await repo.git("branch", "base-branch", base);
-    await repo.write("answer.txt", "42\n");
-    await repo.commit("fix");
-    const pass = await cli([
+    await using repo = await fixedRepo();
+    const onPodman = [
       "check",
       "--repo",
       repo.dir,
@@ -72,7 +79,8 @@ describe("the bundled CLI", () => {
       "podman",
       "--format",
       "json",
-    ]);
+    ];
+    const pass = await cli(onPodman);
     const passed = JSON.parse(pass.stdout) as {
       outcome: string;
       verifiers: { status: string }[];
@@ -83,21 +91,11 @@ describe("the bundled CLI", () => {
     expect(passed.verifiers.map((v) => v.status)).toEqual(["pass"]);
     expect(passed.provenance).toMatchObject({ runtime: "podman", containersStarted: 1 });
 
-    // The cheat: the verifier's answer is right, but the frozen file changed and the verifier fails.
+    // A frozen file edited and the answer broken: both must show, from containers Podman ran.
     await repo.write("frozen/config.txt", "edited\n");
     await repo.write("answer.txt", "41\n");
     await repo.commit("edit frozen, break the answer");
-    const fail = await cli([
-      "check",
-      "--repo",
-      repo.dir,
-      "--base",
-      "base-branch",
-      "--runtime",
-      "podman",
-      "--format",
-      "json",
-    ]);
+    const fail = await cli(onPodman);
     const failed = JSON.parse(fail.stdout) as { outcome: string; findings: { kind: string }[] };
     expect(fail.code).toBe(1);
     expect(failed.outcome).toBe("fail");

@@ -13,7 +13,7 @@ import { createTempDir, type TempDir } from "../../src/core/temp-dir.js";
 import { ContainerCli } from "../../src/sandbox/docker.js";
 import { LABEL_RUN, type SandboxSession } from "../../src/sandbox/types.js";
 import { containersOfRun, sessionSpec, uniqueRunId } from "../sandbox/spec.js";
-import { exchange, startUpstream, type Upstream } from "./support.js";
+import { exchange, proxyAddress, startUpstream, viaProxy, type Upstream } from "./support.js";
 
 const runtime = new ContainerCli("podman");
 const runId = uniqueRunId("podman-egress");
@@ -22,17 +22,6 @@ const isRoot = process.getuid?.() === 0;
 let workspace: TempDir;
 let upstream: Upstream;
 let session: SandboxSession;
-
-function viaProxy(request: string): string {
-  return `P=\${HTTP_PROXY#http://}; { printf '${request}'; sleep 2; } | nc "\${P%:*}" "\${P##*:}"`;
-}
-
-async function proxyAddress(of: SandboxSession): Promise<{ host: string; port: number }> {
-  const result = await of.exec("echo $HTTP_PROXY");
-  const match = /^http:\/\/([\d.]+):(\d+)$/.exec(result.output.trim());
-  if (match?.[1] === undefined) throw new Error(`no proxy in the sandbox: ${result.output}`);
-  return { host: match[1], port: Number(match[2]) };
-}
 
 async function networksOfRun(id: string): Promise<string[]> {
   const listed = await runCaptured("podman", [

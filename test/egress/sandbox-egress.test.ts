@@ -17,7 +17,7 @@ import { createEgressNetwork } from "../../src/sandbox/egress-network.js";
 import { LABEL_RUN, type SandboxSession } from "../../src/sandbox/types.js";
 import { BUSYBOX_IMAGE } from "../support/images.js";
 import { containersOfRun, sessionSpec, uniqueRunId } from "../sandbox/spec.js";
-import { exchange, startUpstream, type Upstream } from "./support.js";
+import { exchange, proxyAddress, startUpstream, viaProxy, type Upstream } from "./support.js";
 
 const runtime = new ContainerCli("docker");
 const runId = uniqueRunId("egress");
@@ -29,14 +29,6 @@ let session: SandboxSession;
 let outsideContainer: string;
 let outsideAddress: string;
 
-/**
- * Sends `request` to the proxy named in $HTTP_PROXY with busybox nc. nc stops reading once its
- * input ends, so the input stays open a moment for the answer to arrive.
- */
-function viaProxy(request: string): string {
-  return `P=\${HTTP_PROXY#http://}; { printf '${request}'; sleep 2; } | nc "\${P%:*}" "\${P##*:}"`;
-}
-
 async function docker(args: string[]): Promise<string> {
   const result = await runCaptured("docker", args, { timeoutMs: 60_000 });
   if (result.exitCode !== 0) throw new Error(`docker ${args.join(" ")}: ${result.stderr}`);
@@ -46,13 +38,6 @@ async function docker(args: string[]): Promise<string> {
 async function networksOfRun(id: string): Promise<string[]> {
   const listed = await docker(["network", "ls", "--quiet", "--filter", `label=${LABEL_RUN}=${id}`]);
   return listed === "" ? [] : listed.split("\n");
-}
-
-async function proxyAddress(of: SandboxSession): Promise<{ host: string; port: number }> {
-  const result = await of.exec("echo $HTTP_PROXY");
-  const match = /^http:\/\/([\d.]+):(\d+)$/.exec(result.output.trim());
-  if (match?.[1] === undefined) throw new Error(`no proxy in the sandbox: ${result.output}`);
-  return { host: match[1], port: Number(match[2]) };
 }
 
 beforeAll(async () => {

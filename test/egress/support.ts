@@ -1,6 +1,7 @@
-/** A throwaway upstream HTTP server and a raw-socket client for the egress proxy tests. */
+/** A throwaway upstream HTTP server, a raw-socket client and sandbox-side helpers for the egress proxy tests. */
 import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
+import type { SandboxSession } from "../../src/sandbox/types.js";
 
 export interface Upstream extends AsyncDisposable {
   readonly port: number;
@@ -60,4 +61,20 @@ export function exchange(host: string, port: number, request: string, waitMs = 5
     socket.on("error", () => finish(true));
     socket.on("close", () => finish(true));
   });
+}
+
+/**
+ * Sends `request` to the proxy named in $HTTP_PROXY with busybox nc. nc stops reading once its
+ * input ends, so the input stays open a moment for the answer to arrive.
+ */
+export function viaProxy(request: string): string {
+  return `P=\${HTTP_PROXY#http://}; { printf '${request}'; sleep 2; } | nc "\${P%:*}" "\${P##*:}"`;
+}
+
+/** The proxy's address as the sandbox sees it (from $HTTP_PROXY). */
+export async function proxyAddress(of: SandboxSession): Promise<{ host: string; port: number }> {
+  const result = await of.exec("echo $HTTP_PROXY");
+  const match = /^http:\/\/([\d.]+):(\d+)$/.exec(result.output.trim());
+  if (match?.[1] === undefined) throw new Error(`no proxy in the sandbox: ${result.output}`);
+  return { host: match[1], port: Number(match[2]) };
 }
