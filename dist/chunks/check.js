@@ -1,11 +1,11 @@
-import { a as Git, _ as __addDisposableResource, j as StreamLogger, g as runGate, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
+import { a as Git, _ as __addDisposableResource, g as runGate, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { D as DEFAULT_CONTRACT_PATH } from './zod-schema.js';
 import { a as abortOnSignals, r as renderJson } from './json.js';
 import { r as renderMarkdown } from './markdown.js';
-import { S as StatusLine, r as renderText } from './status-line.js';
+import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';
 import { C as ConfigurationError } from './errors.js';
 import { e as exitCodeFor } from './exit-codes.js';
@@ -77,12 +77,8 @@ async function checkCommand(argv, io) {
         const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
         const format = oneOf("format", stringOption(values, "format"), FORMATS) ?? "text";
         const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-        const status = __addDisposableResource(env_1, new StatusLine({
-            write: (text) => io.stderr(text),
-            isTTY: io.stderrIsTTY,
-            columns: process.stderr.columns,
-        }), false);
-        const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+        const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+        const status = __addDisposableResource(env_1, statusLine, false);
         const head = stringOption(values, "head") ?? "HEAD";
         const base = stringOption(values, "base") ?? (await defaultBase(repoDir, logger));
         const dirty = await uncommittedWarning(repoDir, head);

@@ -1,8 +1,8 @@
-import { _ as __addDisposableResource, j as StreamLogger, g as runGate, h as __disposeResources, T as createRuntime } from './task-section.js';
+import { _ as __addDisposableResource, g as runGate, h as __disposeResources, Q as createRuntime } from './task-section.js';
 import { randomUUID } from 'node:crypto';
 import { G as GateError, g as getErrorMessage } from './errors.js';
 import { e as runCaptured, c as createTempDir } from './types.js';
-import { S as StatusLine, r as renderText } from './status-line.js';
+import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
@@ -142,12 +142,8 @@ async function demoCommand(argv, io) {
             io.stdout(DEMO_HELP);
             return 0;
         }
-        const status = __addDisposableResource(env_1, new StatusLine({
-            write: (text) => io.stderr(text),
-            isTTY: io.stderrIsTTY,
-            columns: process.stderr.columns,
-        }), false);
-        const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+        const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+        const status = __addDisposableResource(env_1, statusLine, false);
         const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES) ?? (await pickRuntime(logger));
         const created = await createTempDir("demo");
         // --keep leaves the repository for the user to explore; otherwise it goes on every exit path.

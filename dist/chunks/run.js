@@ -1,4 +1,4 @@
-import { _ as __addDisposableResource, j as StreamLogger, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
+import { _ as __addDisposableResource, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { D as DEFAULT_CONTRACT_PATH } from './zod-schema.js';
 import { C as ConfigurationError } from './errors.js';
 import { a as abortOnSignals, c as canonicalReport } from './json.js';
 import { t as taskBranchName, r as runLoop } from './run-loop.js';
-import { S as StatusLine, r as renderText } from './status-line.js';
+import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, s as stringOption, o as oneOf } from './args.js';
 import { d as defaultCacheDir } from './cache-dir.js';
 import { e as exitCodeFor } from './exit-codes.js';
@@ -61,12 +61,8 @@ async function runCommand(argv, io) {
         }
         const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
         const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-        const status = __addDisposableResource(env_1, new StatusLine({
-            write: (text) => io.stderr(text),
-            isTTY: io.stderrIsTTY,
-            columns: process.stderr.columns,
-        }), false);
-        const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+        const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+        const status = __addDisposableResource(env_1, statusLine, false);
         const branch = stringOption(values, "branch") ?? taskBranchName(task, randomUUID().slice(0, 6));
         const executorRun = stringOption(values, "executor");
         const transcripts = stringOption(values, "transcripts");

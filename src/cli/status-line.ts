@@ -4,7 +4,9 @@
  * Log lines go through `print`, which clears and redraws the status line around them.
  */
 import { formatDuration } from "../core/duration.js";
+import { StreamLogger } from "../core/logger.js";
 import type { Progress } from "../core/progress.js";
+import type { CliIo } from "./io.js";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -83,4 +85,14 @@ export class StatusLine implements Progress, Disposable {
     this.#timer = undefined;
     this.#clear();
   }
+}
+
+/** The status line every long-running command shows on stderr, and a logger that prints above it. */
+export function stderrStatus(io: CliIo, verbose: boolean): { status: StatusLine; logger: StreamLogger } {
+  const status = new StatusLine({
+    write: (text) => io.stderr(text),
+    isTTY: io.stderrIsTTY,
+    columns: process.stderr.columns,
+  });
+  return { status, logger: new StreamLogger({ verbose, write: (line) => status.print(line) }) };
 }

@@ -5,39 +5,29 @@
  */
 import { checkProtectedPaths } from "../boundary/protected-paths.js";
 import { restoreEdits } from "../cleanroom/clean-room.js";
-import type { Contract, ExecutorSpec } from "../contract/types.js";
-import type { Logger } from "../core/logger.js";
 import { createTempDir } from "../core/temp-dir.js";
 import type { Git } from "../git/git.js";
 import type { GitWriter } from "../git/git-writer.js";
 import { finding, type Finding } from "../model/finding.js";
 import type { NetworkLog } from "../model/report.js";
-import type { ContainerRuntime, ExecResult } from "../sandbox/types.js";
+import type { ExecResult } from "../sandbox/types.js";
 import { checkpointMessage } from "./checkpoint.js";
-import { runExecutor } from "./executor.js";
+import { runExecutor, type ExecutorOptions } from "./executor.js";
 import { prepareWorkspace } from "./workspace.js";
 
-export interface RoundInput {
+/** What the executor needs (it runs in a workspace the round makes), and what the round adds. */
+export interface RoundInput extends Omit<ExecutorOptions, "workspace" | "task"> {
   git: Git;
   writer: GitWriter;
-  contract: Contract;
-  executor: ExecutorSpec;
   contractPath: string;
-  runtime: ContainerRuntime;
   /** The trusted base: protected paths are put back to their state here. */
   base: string;
   /** The branch's current commit; the round starts from its tree. */
   current: string;
   branchRef: string;
-  round: number;
+  /** The executor's task: the task with the previous rounds' feedback. */
   taskText: string;
   task: string;
-  timeoutMs: number;
-  labels: Record<string, string>;
-  transcriptDir: string | undefined;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
-  signal?: AbortSignal;
 }
 
 export interface RoundOutput {

@@ -2,7 +2,6 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_CONTRACT_PATH, type RuntimeKind } from "../../contract/types.js";
-import { StreamLogger } from "../../core/logger.js";
 import { runGate } from "../../gate/gate.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
@@ -15,7 +14,7 @@ import type { CliIo } from "../io.js";
 import { DirectoryBaseCache } from "../../gate/base-cache.js";
 import { abortOnSignals } from "../../gate/interrupt.js";
 import { defaultCacheDir } from "../cache-dir.js";
-import { StatusLine } from "../status-line.js";
+import { stderrStatus } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 const FORMATS = ["text", "markdown", "json"] as const;
@@ -40,12 +39,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const format = oneOf("format", stringOption(values, "format"), FORMATS) ?? "text";
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  using status = new StatusLine({
-    write: (text) => io.stderr(text),
-    isTTY: io.stderrIsTTY,
-    columns: process.stderr.columns,
-  });
-  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+  const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+  using status = statusLine;
 
   const head = stringOption(values, "head") ?? "HEAD";
   const base = stringOption(values, "base") ?? (await defaultBase(repoDir, logger));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RuntimeKind } from "../../contract/types.js";
 import { getErrorMessage } from "../../core/errors.js";
-import { StreamLogger, type Logger } from "../../core/logger.js";
+import type { Logger } from "../../core/logger.js";
 import { createTempDir } from "../../core/temp-dir.js";
 import { runGate } from "../../gate/gate.js";
 import type { Outcome } from "../../model/report.js";
@@ -12,7 +12,7 @@ import { buildDemoRepo } from "../demo/demo-repo.js";
 import { BASE_FILES, DEMO_IMAGE, EARLY_EXIT_CHANGE, HONEST_CHANGE, NAIVE_CHANGE } from "../demo/scenario.js";
 import { DEMO_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
-import { StatusLine } from "../status-line.js";
+import { stderrStatus } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 
@@ -27,12 +27,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(DEMO_HELP);
     return 0;
   }
-  using status = new StatusLine({
-    write: (text) => io.stderr(text),
-    isTTY: io.stderrIsTTY,
-    columns: process.stderr.columns,
-  });
-  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+  const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+  using status = statusLine;
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES) ?? (await pickRuntime(logger));
 
   const created = await createTempDir("demo");

@@ -3,7 +3,6 @@ import { resolve } from "node:path";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_CONTRACT_PATH, type RuntimeKind } from "../../contract/types.js";
 import { ConfigurationError } from "../../core/errors.js";
-import { StreamLogger } from "../../core/logger.js";
 import { DirectoryBaseCache } from "../../gate/base-cache.js";
 import { abortOnSignals } from "../../gate/interrupt.js";
 import { taskBranchName } from "../../loop/branch-name.js";
@@ -15,7 +14,7 @@ import { defaultCacheDir } from "../cache-dir.js";
 import { exitCodeFor } from "../exit-codes.js";
 import { RUN_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
-import { StatusLine } from "../status-line.js";
+import { stderrStatus } from "../status-line.js";
 
 const RUNTIMES = ["docker", "podman", "host"] as const satisfies readonly RuntimeKind[];
 
@@ -54,12 +53,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const runtime = oneOf("runtime", stringOption(values, "runtime"), RUNTIMES);
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  using status = new StatusLine({
-    write: (text) => io.stderr(text),
-    isTTY: io.stderrIsTTY,
-    columns: process.stderr.columns,
-  });
-  const logger = new StreamLogger({ verbose: values.verbose === true, write: (line) => status.print(line) });
+  const { status: statusLine, logger } = stderrStatus(io, values.verbose === true);
+  using status = statusLine;
   const branch = stringOption(values, "branch") ?? taskBranchName(task, randomUUID().slice(0, 6));
   const executorRun = stringOption(values, "executor");
   const transcripts = stringOption(values, "transcripts");
