@@ -1,9 +1,8 @@
-import { G as GateRecorder, b as baseNotProven, D as DirectoryBaseCache, a as Git, i as isBlocking, S as Secrets, c as bounded, o as oneLine, m as maskSecrets, s as sanitizeText, k as kindLabel, e as escapeMarkdown, d as inlineCode, f as STOP_REASONS, r as readBaseContract, _ as __addDisposableResource, g as runGate, h as __disposeResources } from './chunks/task-section.js';
+import { G as GateRecorder, b as baseNotProven, D as DirectoryBaseCache, a as Git, i as isBlocking, S as Secrets, c as bounded, o as oneLine, m as maskSecrets, s as sanitizeText, k as kindLabel, e as escapeMarkdown, d as inlineCode, f as STOP_REASONS, r as readBaseContract, _ as __addDisposableResource, g as abortOnSignals, h as runGate, j as __disposeResources } from './chunks/task-section.js';
 import { r as requireTunnel, a as requireUndici, u as undiciExports, s as summary, g as getInput, b as setOutput, c as setFailed, d as saveState, e as setSecret } from './chunks/core.js';
 import { join, resolve } from 'node:path';
 import { g as getErrorMessage, C as ConfigurationError, G as GateError, d as describeError } from './chunks/errors.js';
 import { s as scratchRoot, a as setTempRoot, r as removeTree } from './chunks/types.js';
-import { r as renderJson, a as abortOnSignals } from './chunks/json.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import { tmpdir } from 'node:os';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import https__default from 'https';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
 import { a as TOOL_NAME, T as TOOL_VERSION } from './chunks/version.js';
 import { r as renderMarkdown, M as MIN_MAX_CHARS } from './chunks/markdown.js';
+import { r as renderJson } from './chunks/json.js';
 import { t as taskBranchName, G as GitWriter, r as runLoop } from './chunks/run-loop.js';
 import 'node:crypto';
 import 'node:buffer';

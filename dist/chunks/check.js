@@ -1,9 +1,9 @@
-import { a as Git, _ as __addDisposableResource, g as runGate, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
+import { a as Git, _ as __addDisposableResource, g as abortOnSignals, h as runGate, D as DirectoryBaseCache, j as __disposeResources } from './task-section.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { D as DEFAULT_CONTRACT_PATH } from './zod-schema.js';
-import { a as abortOnSignals, r as renderJson } from './json.js';
+import { r as renderJson } from './json.js';
 import { r as renderMarkdown } from './markdown.js';
 import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';

@@ -1,7 +1,7 @@
-import { _ as __addDisposableResource, g as runGate, h as __disposeResources, Q as createRuntime } from './task-section.js';
+import { _ as __addDisposableResource, g as abortOnSignals, h as runGate, j as __disposeResources, T as createRuntime } from './task-section.js';
 import { randomUUID } from 'node:crypto';
 import { G as GateError, g as getErrorMessage } from './errors.js';
-import { e as runCaptured, c as createTempDir } from './types.js';
+import { d as runCaptured, c as createTempDir } from './types.js';
 import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -168,6 +168,8 @@ async function demoCommand(argv, io) {
             },
             { title: "An honest agent fixes the code", branch: "agent/honest", expected: "pass" },
         ];
+        // Ctrl-C stops the gate, which removes its containers; the demo repository goes with `repo`.
+        const interrupt = __addDisposableResource(env_1, abortOnSignals(logger), true);
         const results = [];
         let allAsExpected = true;
         for (const scenario of scenarios) {
@@ -179,6 +181,7 @@ async function demoCommand(argv, io) {
                 contractPath: "loophole.json",
                 runtime,
                 runId: `demo-${randomUUID().slice(0, 8)}`,
+                signal: interrupt.signal,
             }, { logger, progress: status });
             io.stdout(`${renderText(report, { color: io.isTTY && !io.env.NO_COLOR })}\n`);
             const ok = report.outcome === scenario.expected;

@@ -1,31 +1,4 @@
-import { d as runPendingCleanups } from './types.js';
 import { m as maskSecrets } from './task-section.js';
-
-/**
- * First Ctrl-C (or SIGTERM) aborts the gate, which then removes its containers and temp dirs on the
- * way out; a second one runs the pending cleanups at once and exits.
- */
-function abortOnSignals(logger) {
-    const controller = new AbortController();
-    const handler = (signal) => {
-        if (controller.signal.aborted) {
-            void runPendingCleanups(logger).finally(() => process.exit(130));
-            return;
-        }
-        logger.warning(`${signal}: stopping and cleaning up (again to stop at once)`);
-        controller.abort(new Error(`interrupted by ${signal}`));
-    };
-    process.on("SIGINT", handler);
-    process.on("SIGTERM", handler);
-    return {
-        signal: controller.signal,
-        [Symbol.asyncDispose]() {
-            process.off("SIGINT", handler);
-            process.off("SIGTERM", handler);
-            return Promise.resolve();
-        },
-    };
-}
 
 function approval(a, m) {
     return { by: m(a.by), at: m(a.at), via: a.via };
@@ -160,5 +133,5 @@ function renderJson(report, options = {}) {
     return `${JSON.stringify(canonicalReport(report, options.secrets), null, 2)}\n`;
 }
 
-export { abortOnSignals as a, canonicalReport as c, renderJson as r };
+export { canonicalReport as c, renderJson as r };
 //# sourceMappingURL=json.js.map

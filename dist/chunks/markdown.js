@@ -1,5 +1,5 @@
 import { a as TOOL_NAME } from './version.js';
-import { e as escapeMarkdown, j as boundedList, p as problemsFirst, t as tableCell, l as exitText, d as inlineCode, n as andMore, q as STATUS_ICON, u as needsOutput, v as tailLines, s as sanitizeText, w as tailDescription, x as codeBlock, y as htmlText, z as findingLocation, A as SEVERITY_ICON, B as APPROVED_ICON, k as kindLabel, b as baseNotProven, O as OUTCOME_ICON, C as findingsFor, E as count, F as COUNT_ROWS, H as signed, f as STOP_REASONS, I as roundRows, J as networkLines } from './task-section.js';
+import { e as escapeMarkdown, l as boundedList, p as problemsFirst, t as tableCell, n as exitText, d as inlineCode, q as andMore, u as STATUS_ICON, v as needsOutput, w as tailLines, s as sanitizeText, x as tailDescription, y as codeBlock, z as htmlText, A as findingLocation, B as SEVERITY_ICON, C as APPROVED_ICON, k as kindLabel, b as baseNotProven, O as OUTCOME_ICON, E as findingsFor, F as count, H as COUNT_ROWS, I as signed, f as STOP_REASONS, J as roundRows, K as networkLines } from './task-section.js';
 import { f as formatDuration } from './zod-schema.js';
 
 function opts(ctx, max = ctx.limits.itemChars) {

@@ -1,5 +1,5 @@
 import { C as ConfigurationError } from './errors.js';
-import { _ as __addDisposableResource, R as RAW_BYTES_ATTRIBUTES, h as __disposeResources, K as indexInfo, L as authConfigEnv, i as isBlocking, M as checkProtectedPaths, N as restoreEdits, P as finding, a as Git, r as readBaseContract, Q as createRuntime, g as runGate, T as MemoryBaseCache } from './task-section.js';
+import { _ as __addDisposableResource, R as RAW_BYTES_ATTRIBUTES, j as __disposeResources, L as indexInfo, M as authConfigEnv, i as isBlocking, N as checkProtectedPaths, P as restoreEdits, Q as finding, a as Git, r as readBaseContract, T as createRuntime, h as runGate, U as MemoryBaseCache } from './task-section.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { devNull } from 'node:os';
 import { join } from 'node:path';

@@ -1,11 +1,11 @@
-import { _ as __addDisposableResource, D as DirectoryBaseCache, h as __disposeResources } from './task-section.js';
+import { _ as __addDisposableResource, g as abortOnSignals, D as DirectoryBaseCache, j as __disposeResources } from './task-section.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { D as DEFAULT_CONTRACT_PATH } from './zod-schema.js';
 import { C as ConfigurationError } from './errors.js';
-import { a as abortOnSignals, c as canonicalReport } from './json.js';
 import { t as taskBranchName, r as runLoop } from './run-loop.js';
+import { c as canonicalReport } from './json.js';
 import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, s as stringOption, o as oneOf } from './args.js';
 import { d as defaultCacheDir } from './cache-dir.js';

@@ -1,5 +1,5 @@
 import { a as TOOL_NAME } from './version.js';
-import { c as bounded, j as boundedList, C as findingsFor, u as needsOutput, E as count, F as COUNT_ROWS, H as signed, f as STOP_REASONS, I as roundRows, J as networkLines, b as baseNotProven, o as oneLine, U as cleanText, n as andMore, p as problemsFirst, l as exitText, v as tailLines, m as maskSecrets, s as sanitizeText, w as tailDescription, z as findingLocation, k as kindLabel, V as StreamLogger } from './task-section.js';
+import { c as bounded, l as boundedList, E as findingsFor, v as needsOutput, F as count, H as COUNT_ROWS, I as signed, f as STOP_REASONS, J as roundRows, K as networkLines, b as baseNotProven, o as oneLine, V as cleanText, q as andMore, p as problemsFirst, n as exitText, w as tailLines, m as maskSecrets, s as sanitizeText, x as tailDescription, A as findingLocation, k as kindLabel, W as StreamLogger } from './task-section.js';
 import { f as formatDuration } from './zod-schema.js';
 
 /**

@@ -1,6 +1,6 @@
 import { G as GateError, C as ConfigurationError, g as getErrorMessage, d as describeError } from './errors.js';
 import { resolve, relative, isAbsolute, join, sep, dirname } from 'node:path';
-import { c as createTempDir, f as currentTempRoot, s as scratchRoot, e as runCaptured, g as registerCleanup, l as lastLines, L as LABEL_RUN, h as LABEL_PID, i as runBounded, j as removeContainer, b as removeLabelledContainers } from './types.js';
+import { c as createTempDir, e as currentTempRoot, s as scratchRoot, d as runCaptured, f as registerCleanup, l as lastLines, L as LABEL_RUN, g as LABEL_PID, h as runBounded, i as removeContainer, b as removeLabelledContainers, o as onTerminatingSignal } from './types.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { lstat, readFile, readlink, stat, readdir, mkdir, writeFile, rm, access, constants as constants$1, realpath, open, rename } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
@@ -20108,6 +20108,32 @@ async function runSides(input) {
 }
 
 /**
+ * First Ctrl-C (or SIGTERM) aborts the gate, which then removes its containers and temp dirs on the
+ * way out; a second one runs the pending cleanups at once and exits.
+ */
+function abortOnSignals(logger) {
+    const controller = new AbortController();
+    const handler = (signal) => {
+        if (controller.signal.aborted) {
+            void onTerminatingSignal(signal, logger, (code) => process.exit(code));
+            return;
+        }
+        logger.warning(`${signal}: stopping and cleaning up (again to stop at once)`);
+        controller.abort(new Error(`interrupted by ${signal}`));
+    };
+    process.on("SIGINT", handler);
+    process.on("SIGTERM", handler);
+    return {
+        signal: controller.signal,
+        [Symbol.asyncDispose]() {
+            process.off("SIGINT", handler);
+            process.off("SIGTERM", handler);
+            return Promise.resolve();
+        },
+    };
+}
+
+/**
  * Secret values that must never reach a report. The caller registers each value it knows (the
  * workflow token, executor secrets); every occurrence is replaced with `***`, including the forms a
  * tool commonly prints instead of the raw value: base64 (standard and URL alphabets, at every byte
@@ -20526,5 +20552,5 @@ function networkLines(task) {
     return lines;
 }
 
-export { SEVERITY_ICON as A, APPROVED_ICON as B, findingsFor as C, DirectoryBaseCache as D, count as E, COUNT_ROWS as F, GateRecorder as G, signed as H, roundRows as I, networkLines as J, indexInfo as K, authConfigEnv as L, checkProtectedPaths as M, restoreEdits as N, OUTCOME_ICON as O, finding as P, createRuntime as Q, RAW_BYTES_ATTRIBUTES as R, Secrets as S, MemoryBaseCache as T, cleanText as U, StreamLogger as V, __addDisposableResource as _, Git as a, baseNotProven as b, bounded as c, inlineCode as d, escapeMarkdown as e, STOP_REASONS as f, runGate as g, __disposeResources as h, isBlocking as i, boundedList as j, kindLabel as k, exitText as l, maskSecrets as m, andMore as n, oneLine as o, problemsFirst as p, STATUS_ICON as q, readBaseContract as r, sanitizeText as s, tableCell as t, needsOutput as u, tailLines as v, tailDescription as w, codeBlock as x, htmlText as y, findingLocation as z };
+export { findingLocation as A, SEVERITY_ICON as B, APPROVED_ICON as C, DirectoryBaseCache as D, findingsFor as E, count as F, GateRecorder as G, COUNT_ROWS as H, signed as I, roundRows as J, networkLines as K, indexInfo as L, authConfigEnv as M, checkProtectedPaths as N, OUTCOME_ICON as O, restoreEdits as P, finding as Q, RAW_BYTES_ATTRIBUTES as R, Secrets as S, createRuntime as T, MemoryBaseCache as U, cleanText as V, StreamLogger as W, __addDisposableResource as _, Git as a, baseNotProven as b, bounded as c, inlineCode as d, escapeMarkdown as e, STOP_REASONS as f, abortOnSignals as g, runGate as h, isBlocking as i, __disposeResources as j, kindLabel as k, boundedList as l, maskSecrets as m, exitText as n, oneLine as o, problemsFirst as p, andMore as q, readBaseContract as r, sanitizeText as s, tableCell as t, STATUS_ICON as u, needsOutput as v, tailLines as w, tailDescription as x, codeBlock as y, htmlText as z };
 //# sourceMappingURL=task-section.js.map

@@ -301,6 +301,10 @@ function registerCleanup(what, run) {
         pending.delete(id);
     };
 }
+/** What a terminating signal would clean up now (descriptions only, for logs and tests). */
+function pendingCleanups() {
+    return [...pending.values()].map((entry) => entry.what);
+}
 /** Runs and forgets every registered cleanup; failures are logged, never thrown. */
 async function runPendingCleanups(logger) {
     const entries = [...pending.values()];
@@ -312,6 +316,26 @@ async function runPendingCleanups(logger) {
         }
     });
     return entries.length;
+}
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+let cleaningUp;
+/**
+ * What the handlers do: clean up, then exit with the conventional 128+n code. A second signal while
+ * the first cleanup runs waits for the same cleanup instead of cutting it short (a cancelled
+ * workflow gets SIGINT, then SIGTERM a few seconds later).
+ */
+async function onTerminatingSignal(signal, logger, exit) {
+    const count = pendingCleanups().length;
+    if (count > 0)
+        logger.warning(`${signal}: removing ${count} sandbox resource(s) before exiting`);
+    cleaningUp ??= runPendingCleanups(logger);
+    try {
+        await cleaningUp;
+    }
+    finally {
+        cleaningUp = undefined;
+        exit(SIGNAL_EXIT_CODES[signal]);
+    }
 }
 const REMOVE_TIMEOUT_MS = 60_000;
 // A container that is already gone (or being removed by `--rm`) is what we wanted anyway.
@@ -334,48 +358,47 @@ async function removeContainer(binary, name, logger) {
  * their containers are gone). Used by the post step for leftovers of a cancelled run.
  */
 async function removeLabelledContainers(binary, label, value) {
-    const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
-    const listed = await runCaptured(binary, ["ps", "--all", "--quiet", "--no-trunc", "--filter", filter], {
-        timeoutMs: REMOVE_TIMEOUT_MS,
-    });
-    if (listed.exitCode !== 0) {
-        throw new GateError(`${binary} ps --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
-    }
-    const ids = splitLines(listed.stdout.toString("utf8"));
-    if (ids.length === 0) {
-        await removeLabelledNetworks(binary, label, value);
-        return 0;
-    }
-    const removed = await runCaptured(binary, ["rm", "--force", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
-    if (removed.exitCode !== 0 && !ALREADY_GONE.test(removed.stderr)) {
-        throw new GateError(`${binary} rm failed for containers labelled ${filter}: ${lastLines(removed.stderr, 3)}`);
-    }
+    const removed = await removeLabelled(binary, CONTAINERS, label, value);
     await removeLabelledNetworks(binary, label, value);
-    // rm prints one line per container it removed; one that vanished meanwhile is not counted.
-    return splitLines(removed.stdout.toString("utf8")).length;
+    return removed;
 }
-const NETWORK_GONE = /no such network|not found/i;
 /** Removes every network carrying `label` (with `value`, when given); returns how many. */
-async function removeLabelledNetworks(binary, label, value) {
+function removeLabelledNetworks(binary, label, value) {
+    return removeLabelled(binary, NETWORKS, label, value);
+}
+const CONTAINERS = {
+    list: ["ps", "--all"],
+    remove: ["rm", "--force"],
+    gone: ALREADY_GONE,
+    plural: "containers",
+};
+const NETWORKS = {
+    list: ["network", "ls"],
+    remove: ["network", "rm"],
+    gone: /no such network|not found/i,
+    plural: "networks",
+};
+async function removeLabelled(binary, kind, label, value) {
     const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
-    const listed = await runCaptured(binary, ["network", "ls", "--quiet", "--no-trunc", "--filter", filter], {
+    const listed = await runCaptured(binary, [...kind.list, "--quiet", "--no-trunc", "--filter", filter], {
         timeoutMs: REMOVE_TIMEOUT_MS,
     });
     if (listed.exitCode !== 0) {
-        throw new GateError(`${binary} network ls --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
+        throw new GateError(`${binary} ${kind.list.join(" ")} --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
     }
     const ids = splitLines(listed.stdout.toString("utf8"));
     if (ids.length === 0)
         return 0;
-    const removed = await runCaptured(binary, ["network", "rm", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
-    if (removed.exitCode !== 0 && !NETWORK_GONE.test(removed.stderr)) {
-        throw new GateError(`${binary} network rm failed for networks labelled ${filter}: ${lastLines(removed.stderr, 3)}`);
+    const removed = await runCaptured(binary, [...kind.remove, ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+    if (removed.exitCode !== 0 && !kind.gone.test(removed.stderr)) {
+        throw new GateError(`${binary} ${kind.remove.join(" ")} failed for ${kind.plural} labelled ${filter}: ${lastLines(removed.stderr, 3)}`);
     }
+    // rm prints one line per item it removed; one that vanished meanwhile is not counted.
     return splitLines(removed.stdout.toString("utf8")).length;
 }
 
 const LABEL_RUN = "dev.loophole.run";
 const LABEL_PID = "dev.loophole.pid";
 
-export { LABEL_RUN as L, setTempRoot as a, removeLabelledContainers as b, createTempDir as c, runPendingCleanups as d, runCaptured as e, currentTempRoot as f, registerCleanup as g, LABEL_PID as h, runBounded as i, removeContainer as j, lastLines as l, removeTree as r, scratchRoot as s };
+export { LABEL_RUN as L, setTempRoot as a, removeLabelledContainers as b, createTempDir as c, runCaptured as d, currentTempRoot as e, registerCleanup as f, LABEL_PID as g, runBounded as h, removeContainer as i, lastLines as l, onTerminatingSignal as o, removeTree as r, scratchRoot as s };
 //# sourceMappingURL=types.js.map

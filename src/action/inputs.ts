@@ -10,13 +10,6 @@ export function getOptionalInput(name: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
-export function getRequiredInput(name: string): string {
-  const value = getOptionalInput(name);
-  if (value === undefined)
-    throw new ConfigurationError(`Input "${name}" is required; set it under \`with:\` in the workflow step.`);
-  return value;
-}
-
 export function getChoiceInput<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const value = getOptionalInput(name);
   if (value === undefined) return fallback;

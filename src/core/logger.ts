@@ -11,15 +11,6 @@ export interface Logger {
   endGroup(): void;
 }
 
-export async function withGroup<T>(logger: Logger, name: string, fn: () => Promise<T>): Promise<T> {
-  logger.startGroup(name);
-  try {
-    return await fn();
-  } finally {
-    logger.endGroup();
-  }
-}
-
 /** Plain lines on a stream (stderr by default, so stdout stays free for reports and JSON). */
 export class StreamLogger implements Logger {
   readonly #write: (line: string) => void;

@@ -1,5 +1,5 @@
 import type { Logger } from "../core/logger.js";
-import { runPendingCleanups } from "../sandbox/cleanup.js";
+import { onTerminatingSignal, type TerminatingSignal } from "../sandbox/cleanup.js";
 
 export interface Interrupt extends AsyncDisposable {
   readonly signal: AbortSignal;
@@ -11,9 +11,9 @@ export interface Interrupt extends AsyncDisposable {
  */
 export function abortOnSignals(logger: Logger): Interrupt {
   const controller = new AbortController();
-  const handler = (signal: NodeJS.Signals): void => {
+  const handler = (signal: TerminatingSignal): void => {
     if (controller.signal.aborted) {
-      void runPendingCleanups(logger).finally(() => process.exit(130));
+      void onTerminatingSignal(signal, logger, (code) => process.exit(code));
       return;
     }
     logger.warning(`${signal}: stopping and cleaning up (again to stop at once)`);

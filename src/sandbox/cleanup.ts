@@ -49,7 +49,7 @@ export async function runPendingCleanups(logger: Logger): Promise<number> {
 }
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-type TerminatingSignal = keyof typeof SIGNAL_EXIT_CODES;
+export type TerminatingSignal = keyof typeof SIGNAL_EXIT_CODES;
 
 let cleaningUp: Promise<number> | undefined;
 
@@ -71,22 +71,6 @@ export async function onTerminatingSignal(
   } finally {
     cleaningUp = undefined;
     exit(SIGNAL_EXIT_CODES[signal]);
-  }
-}
-
-let installed = false;
-
-/**
- * Installs the SIGINT/SIGTERM handlers once per process. Entry points (CLI, action) call this before
- * starting any sandbox; without it a signal exits at once and `finally` blocks never run.
- */
-export function installSignalCleanup(logger: Logger): void {
-  if (installed) return;
-  installed = true;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      void onTerminatingSignal(signal, logger, (code) => process.exit(code));
-    });
   }
 }
 
@@ -116,51 +100,65 @@ export async function removeLabelledContainers(
   label: string,
   value?: string,
 ): Promise<number> {
-  const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
-  const listed = await runCaptured(binary, ["ps", "--all", "--quiet", "--no-trunc", "--filter", filter], {
-    timeoutMs: REMOVE_TIMEOUT_MS,
-  });
-  if (listed.exitCode !== 0) {
-    throw new GateError(`${binary} ps --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
-  }
-  const ids = splitLines(listed.stdout.toString("utf8"));
-  if (ids.length === 0) {
-    await removeLabelledNetworks(binary, label, value);
-    return 0;
-  }
-  const removed = await runCaptured(binary, ["rm", "--force", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
-  if (removed.exitCode !== 0 && !ALREADY_GONE.test(removed.stderr)) {
-    throw new GateError(
-      `${binary} rm failed for containers labelled ${filter}: ${lastLines(removed.stderr, 3)}`,
-    );
-  }
+  const removed = await removeLabelled(binary, CONTAINERS, label, value);
   await removeLabelledNetworks(binary, label, value);
-  // rm prints one line per container it removed; one that vanished meanwhile is not counted.
-  return splitLines(removed.stdout.toString("utf8")).length;
+  return removed;
 }
 
-const NETWORK_GONE = /no such network|not found/i;
-
 /** Removes every network carrying `label` (with `value`, when given); returns how many. */
-export async function removeLabelledNetworks(
+export function removeLabelledNetworks(
   binary: ContainerBinary,
   label: string,
   value?: string,
 ): Promise<number> {
+  return removeLabelled(binary, NETWORKS, label, value);
+}
+
+interface LabelledKind {
+  /** The listing command (`ps --all`, `network ls`); `--quiet --no-trunc --filter` are added. */
+  list: readonly string[];
+  remove: readonly string[];
+  /** What `rm` prints for one that vanished meanwhile: not an error. */
+  gone: RegExp;
+  plural: string;
+}
+
+const CONTAINERS: LabelledKind = {
+  list: ["ps", "--all"],
+  remove: ["rm", "--force"],
+  gone: ALREADY_GONE,
+  plural: "containers",
+};
+const NETWORKS: LabelledKind = {
+  list: ["network", "ls"],
+  remove: ["network", "rm"],
+  gone: /no such network|not found/i,
+  plural: "networks",
+};
+
+async function removeLabelled(
+  binary: ContainerBinary,
+  kind: LabelledKind,
+  label: string,
+  value: string | undefined,
+): Promise<number> {
   const filter = value === undefined ? `label=${label}` : `label=${label}=${value}`;
-  const listed = await runCaptured(binary, ["network", "ls", "--quiet", "--no-trunc", "--filter", filter], {
+  const listed = await runCaptured(binary, [...kind.list, "--quiet", "--no-trunc", "--filter", filter], {
     timeoutMs: REMOVE_TIMEOUT_MS,
   });
   if (listed.exitCode !== 0) {
-    throw new GateError(`${binary} network ls --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`);
+    throw new GateError(
+      `${binary} ${kind.list.join(" ")} --filter ${filter} failed: ${lastLines(listed.stderr, 3)}`,
+    );
   }
   const ids = splitLines(listed.stdout.toString("utf8"));
   if (ids.length === 0) return 0;
-  const removed = await runCaptured(binary, ["network", "rm", ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
-  if (removed.exitCode !== 0 && !NETWORK_GONE.test(removed.stderr)) {
+  const removed = await runCaptured(binary, [...kind.remove, ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+  if (removed.exitCode !== 0 && !kind.gone.test(removed.stderr)) {
     throw new GateError(
-      `${binary} network rm failed for networks labelled ${filter}: ${lastLines(removed.stderr, 3)}`,
+      `${binary} ${kind.remove.join(" ")} failed for ${kind.plural} labelled ${filter}: ${lastLines(removed.stderr, 3)}`,
     );
   }
+  // rm prints one line per item it removed; one that vanished meanwhile is not counted.
   return splitLines(removed.stdout.toString("utf8")).length;
 }

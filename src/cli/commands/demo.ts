@@ -4,6 +4,7 @@ import { getErrorMessage } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import { createTempDir } from "../../core/temp-dir.js";
 import { runGate } from "../../gate/gate.js";
+import { abortOnSignals } from "../../gate/interrupt.js";
 import type { Outcome } from "../../model/report.js";
 import { renderText } from "../../report/text.js";
 import { createRuntime } from "../../sandbox/select.js";
@@ -55,6 +56,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     },
     { title: "An honest agent fixes the code", branch: "agent/honest", expected: "pass" },
   ];
+  // Ctrl-C stops the gate, which removes its containers; the demo repository goes with `repo`.
+  await using interrupt = abortOnSignals(logger);
   const results: string[] = [];
   let allAsExpected = true;
   for (const scenario of scenarios) {
@@ -67,6 +70,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
         contractPath: "loophole.json",
         runtime,
         runId: `demo-${randomUUID().slice(0, 8)}`,
+        signal: interrupt.signal,
       },
       { logger, progress: status },
     );
