@@ -2,7 +2,7 @@ import { G as GateRecorder, b as baseNotProven, D as DirectoryBaseCache, a as Gi
 import { r as requireTunnel, a as requireUndici, u as undiciExports, s as summary, g as getInput, b as setOutput, c as setFailed, d as saveState, e as setSecret } from './chunks/core.js';
 import { join, resolve } from 'node:path';
 import { g as getErrorMessage, C as ConfigurationError, G as GateError, d as describeError } from './chunks/errors.js';
-import { s as scratchRoot, a as setTempRoot, r as removeTree } from './chunks/types.js';
+import { s as scratchRoot, a as setTempRoot, r as removeTreeInBackground } from './chunks/types.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import { tmpdir } from 'node:os';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
@@ -9663,9 +9663,10 @@ async function runAction(env = process.env) {
         const tempRoot = join(scratchRoot(env), `loophole-${runId}`);
         saveState("temp-root", tempRoot);
         await setTempRoot(tempRoot);
-        // Removed on every way out of a normal run; the post step covers a run that was killed.
+        // Removed on every way out of a normal run, by a detached process so the step need not wait for
+        // it; the post step covers a run that was killed, and sweeps trash a killed removal left.
         const _tempRoot = __addDisposableResource(env_1, {
-            [Symbol.asyncDispose]: () => removeTree(tempRoot).catch(() => undefined),
+            [Symbol.asyncDispose]: () => removeTreeInBackground(tempRoot).catch(() => undefined),
         }, true);
         const secrets = new Secrets();
         let settings;

@@ -1,6 +1,7 @@
+import { dirname } from 'node:path';
 import { f as getState } from './chunks/core.js';
 import { g as getErrorMessage } from './chunks/errors.js';
-import { b as removeLabelledContainers, L as LABEL_RUN, r as removeTree } from './chunks/types.js';
+import { b as removeLabelledContainers, L as LABEL_RUN, c as removeTree, d as sweepTrash } from './chunks/types.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import 'os';
 import 'crypto';
@@ -38,13 +39,12 @@ import 'timers';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:os';
-import 'node:path';
 import 'node:child_process';
 
 /**
  * The post step runs after the main step, also when the job was cancelled and the main step was
  * killed before it could clean up: it removes this run's containers (found by label) and its temp
- * directories. It never fails the job.
+ * directories, and sweeps old trash of earlier runs. It never fails the job.
  */
 async function runPost() {
     const logger = actionsLogger();
@@ -63,8 +63,11 @@ async function runPost() {
         }
     }
     const tempRoot = getState("temp-root");
-    if (tempRoot !== "")
-        await removeTree(tempRoot).catch((error) => logger.debug(getErrorMessage(error)));
+    if (tempRoot === "")
+        return;
+    await removeTree(tempRoot).catch((error) => logger.debug(getErrorMessage(error)));
+    // On a self-hosted runner, trash whose removal a job's cleanup of orphan processes killed.
+    await sweepTrash(dirname(tempRoot));
 }
 
 // Action post step (runs.post): removes containers and temp dirs a cancelled run left behind.

@@ -1,7 +1,7 @@
 import { _ as __addDisposableResource, g as abortOnSignals, h as runGate, j as __disposeResources, T as createRuntime } from './task-section.js';
 import { randomUUID } from 'node:crypto';
 import { G as GateError, g as getErrorMessage } from './errors.js';
-import { d as runCaptured, c as createTempDir } from './types.js';
+import { f as runCaptured, e as createTempDir } from './types.js';
 import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';
 import { mkdir, writeFile } from 'node:fs/promises';

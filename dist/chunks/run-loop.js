@@ -3,7 +3,7 @@ import { _ as __addDisposableResource, R as RAW_BYTES_ATTRIBUTES, j as __dispose
 import { mkdir, writeFile } from 'node:fs/promises';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
-import { c as createTempDir, L as LABEL_RUN } from './types.js';
+import { e as createTempDir, L as LABEL_RUN } from './types.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 

@@ -1,6 +1,6 @@
 import { G as GateError, C as ConfigurationError, g as getErrorMessage, d as describeError } from './errors.js';
 import { resolve, relative, isAbsolute, join, sep, dirname } from 'node:path';
-import { c as createTempDir, e as currentTempRoot, s as scratchRoot, d as runCaptured, f as registerCleanup, l as lastLines, L as LABEL_RUN, g as LABEL_PID, h as runBounded, i as removeContainer, b as removeLabelledContainers, o as onTerminatingSignal } from './types.js';
+import { e as createTempDir, g as registerCleanup, h as currentTempRoot, s as scratchRoot, d as sweepTrash, r as removeTreeInBackground, f as runCaptured, l as lastLines, L as LABEL_RUN, i as LABEL_PID, j as runBounded, k as removeContainer, b as removeLabelledContainers, o as onTerminatingSignal } from './types.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { lstat, readFile, readlink, stat, readdir, mkdir, writeFile, rm, access, constants as constants$1, realpath, open, rename } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
@@ -636,7 +636,13 @@ async function startCleanRoom(git, options) {
     const extra = options.edits ?? [];
     const edits = [...restores.edits.filter((e) => !extra.some((x) => x.path === e.path)), ...extra];
     const restored = [...new Set([...restores.restored, ...extra.map((e) => e.path)])].sort(compareCodeUnits$1);
-    const room = await createTempDir("cleanroom", cleanRoomParent());
+    const parent = cleanRoomParent();
+    sweepOnce(parent);
+    // A clean room is removed in the background once its containers are gone: on a large tree the
+    // removal would otherwise add most of a second after the verdict is known.
+    const room = await createTempDir("cleanroom", parent, { removeInBackground: true });
+    // A second Ctrl-C exits without unwinding the `await using` scopes: the tree goes with it then.
+    const unregister = registerCleanup(`clean room ${room.path}`, () => removeTreeInBackground(room.path));
     const ready = (async () => {
         await git.materialiseTree(commit, room.path, { replace: edits });
         await verifyRestoredPaths(room.path, edits);
@@ -649,6 +655,7 @@ async function startCleanRoom(git, options) {
         restored,
         ready,
         async [Symbol.asyncDispose]() {
+            unregister();
             // Never remove the directory while git is still writing into it.
             await ready.catch(() => undefined);
             await room[Symbol.asyncDispose]();
@@ -714,6 +721,14 @@ function cleanRoomParent() {
         }
     }
     return parent;
+}
+const swept = new Set();
+/** Once per process and directory: trash an earlier run's removal did not finish (see sweepTrash). */
+function sweepOnce(parent) {
+    if (swept.has(parent))
+        return;
+    swept.add(parent);
+    void sweepTrash(parent);
 }
 function compareCodeUnits$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

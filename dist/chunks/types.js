@@ -1,7 +1,7 @@
 import { statSync, accessSync, constants, statfsSync } from 'node:fs';
-import { mkdtemp, rm, lstat, chmod, readdir, mkdir } from 'node:fs/promises';
+import { mkdtemp, rename, rm, lstat, chmod, readdir, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { G as GateError } from './errors.js';
 import { spawn } from 'node:child_process';
 
@@ -194,6 +194,24 @@ async function runBounded(command, args, options = {}) {
     const result = await spawnRaw(command, args, options, { onStdout: onChunk, onStderr: onChunk });
     return { ...result, output };
 }
+/**
+ * Starts a trusted command that outlives this process: stdio closed, its own process group, never
+ * waited for. Only for work whose failure is harmless and swept up later (removing a trash
+ * directory). Returns whether the process started.
+ */
+function spawnDetached(command, args) {
+    try {
+        const child = spawn(command, args, { stdio: "ignore", detached: true });
+        child.on("error", () => undefined);
+        child.unref();
+        // No pid: the command could not be started (not on PATH, say); the error event follows.
+        return child.pid !== undefined;
+    }
+    catch {
+        // spawn throws synchronously on some errors (EAGAIN, EMFILE).
+        return false;
+    }
+}
 
 let tempRoot;
 /** Below this much free memory-backed space, clean rooms go to disk instead. */
@@ -233,14 +251,68 @@ async function setTempRoot(root) {
 function currentTempRoot() {
     return tempRoot;
 }
-async function createTempDir(prefix, parent = tempRoot ?? tmpdir()) {
+async function createTempDir(prefix, parent = tempRoot ?? tmpdir(), options = {}) {
     const path = await mkdtemp(join(parent, `loophole-${prefix}-`));
     return {
         path,
         async [Symbol.asyncDispose]() {
-            await removeTree(path);
+            await (options.removeInBackground === true ? removeTreeInBackground(path) : removeTree(path));
         },
     };
+}
+const TRASH_PREFIX = "loophole-trash-";
+/** The prefix, then the time the trash was made (ms since the epoch). */
+const TRASH_NAME = new RegExp(`^${TRASH_PREFIX}(\\d+)-`);
+/**
+ * Trash this old is an interrupted removal (its process was killed, say by a runner's cleanup of
+ * orphan processes at the end of a job), not one still under way.
+ */
+const TRASH_SWEEP_AGE_MS = 10 * 60_000;
+/**
+ * Moves `path` aside under a trash name (one rename, so the path is gone at once) and removes it
+ * in a detached process that outlives this one. Where no detached process can be started, it is
+ * removed here and now. Trash that a removal left behind is swept by sweepTrash.
+ */
+async function removeTreeInBackground(path) {
+    const trash = join(dirname(path), `${TRASH_PREFIX}${String(Date.now())}-${basename(path)}`);
+    try {
+        await rename(path, trash);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return;
+        await removeTree(path);
+        return;
+    }
+    if (!startDetachedRemoval(trash))
+        await removeTree(trash);
+}
+/** Starts the removal of trash older than TRASH_SWEEP_AGE_MS in `parent`; returns how many. */
+async function sweepTrash(parent, now = Date.now()) {
+    const names = await readdir(parent).catch(() => []);
+    let started = 0;
+    for (const name of names) {
+        const stamp = TRASH_NAME.exec(name)?.[1];
+        if (stamp === undefined || now - Number(stamp) < TRASH_SWEEP_AGE_MS)
+            continue;
+        const path = join(parent, name);
+        if (!startDetachedRemoval(path))
+            await removeTree(path).catch(() => undefined);
+        started += 1;
+    }
+    return started;
+}
+/**
+ * `rm -rf`, and when that fails, the same after making directories writable (see removeTree): a
+ * fixed script with the path as its argument.
+ */
+function startDetachedRemoval(path) {
+    return spawnDetached("sh", [
+        "-c",
+        'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwx -- "$1"; rm -rf -- "$1"; }',
+        "loophole-remove",
+        path,
+    ]);
 }
 /**
  * rm -rf. The system's `rm` is several times faster than Node's recursive removal on trees of
@@ -400,5 +472,5 @@ async function removeLabelled(binary, kind, label, value) {
 const LABEL_RUN = "dev.loophole.run";
 const LABEL_PID = "dev.loophole.pid";
 
-export { LABEL_RUN as L, setTempRoot as a, removeLabelledContainers as b, createTempDir as c, runCaptured as d, currentTempRoot as e, registerCleanup as f, LABEL_PID as g, runBounded as h, removeContainer as i, lastLines as l, onTerminatingSignal as o, removeTree as r, scratchRoot as s };
+export { LABEL_RUN as L, setTempRoot as a, removeLabelledContainers as b, removeTree as c, sweepTrash as d, createTempDir as e, runCaptured as f, registerCleanup as g, currentTempRoot as h, LABEL_PID as i, runBounded as j, removeContainer as k, lastLines as l, onTerminatingSignal as o, removeTreeInBackground as r, scratchRoot as s };
 //# sourceMappingURL=types.js.map

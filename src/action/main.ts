@@ -6,7 +6,7 @@ import * as core from "@actions/core";
 import { join } from "node:path";
 import { describeError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { removeTree, scratchRoot, setTempRoot } from "../core/temp-dir.js";
+import { removeTreeInBackground, scratchRoot, setTempRoot } from "../core/temp-dir.js";
 import { errorReport } from "../gate/error-report.js";
 import { runGate } from "../gate/gate.js";
 import { abortOnSignals } from "../gate/interrupt.js";
@@ -30,9 +30,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const tempRoot = join(scratchRoot(env), `loophole-${runId}`);
   core.saveState("temp-root", tempRoot);
   await setTempRoot(tempRoot);
-  // Removed on every way out of a normal run; the post step covers a run that was killed.
+  // Removed on every way out of a normal run, by a detached process so the step need not wait for
+  // it; the post step covers a run that was killed, and sweeps trash a killed removal left.
   await using _tempRoot = {
-    [Symbol.asyncDispose]: () => removeTree(tempRoot).catch(() => undefined),
+    [Symbol.asyncDispose]: () => removeTreeInBackground(tempRoot).catch(() => undefined),
   };
   const secrets = new Secrets();
   let settings: ActionSettings | undefined;

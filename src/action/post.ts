@@ -1,11 +1,12 @@
 /**
  * The post step runs after the main step, also when the job was cancelled and the main step was
  * killed before it could clean up: it removes this run's containers (found by label) and its temp
- * directories. It never fails the job.
+ * directories, and sweeps old trash of earlier runs. It never fails the job.
  */
+import { dirname } from "node:path";
 import * as core from "@actions/core";
 import { getErrorMessage } from "../core/errors.js";
-import { removeTree } from "../core/temp-dir.js";
+import { removeTree, sweepTrash } from "../core/temp-dir.js";
 import { removeLabelledContainers, type ContainerBinary } from "../sandbox/cleanup.js";
 import { LABEL_RUN } from "../sandbox/types.js";
 import { actionsLogger } from "./actions-logger.js";
@@ -24,6 +25,8 @@ export async function runPost(): Promise<void> {
     }
   }
   const tempRoot = core.getState("temp-root");
-  if (tempRoot !== "")
-    await removeTree(tempRoot).catch((error: unknown) => logger.debug(getErrorMessage(error)));
+  if (tempRoot === "") return;
+  await removeTree(tempRoot).catch((error: unknown) => logger.debug(getErrorMessage(error)));
+  // On a self-hosted runner, trash whose removal a job's cleanup of orphan processes killed.
+  await sweepTrash(dirname(tempRoot));
 }

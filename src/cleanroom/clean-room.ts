@@ -12,9 +12,16 @@
  */
 import { relative, resolve, isAbsolute } from "node:path";
 import { GateError } from "../core/errors.js";
-import { createTempDir, currentTempRoot, scratchRoot } from "../core/temp-dir.js";
+import {
+  createTempDir,
+  currentTempRoot,
+  removeTreeInBackground,
+  scratchRoot,
+  sweepTrash,
+} from "../core/temp-dir.js";
 import type { IndexEdit } from "../git/index-edits.js";
 import type { TreeEntry } from "../git/tree-listing.js";
+import { registerCleanup } from "../sandbox/cleanup.js";
 import { verifyRestoredPaths } from "./verify-restore.js";
 
 /** What the clean room needs from git (Git implements it). */
@@ -74,7 +81,13 @@ export async function startCleanRoom(
   const extra = options.edits ?? [];
   const edits = [...restores.edits.filter((e) => !extra.some((x) => x.path === e.path)), ...extra];
   const restored = [...new Set([...restores.restored, ...extra.map((e) => e.path)])].sort(compareCodeUnits);
-  const room = await createTempDir("cleanroom", cleanRoomParent());
+  const parent = cleanRoomParent();
+  sweepOnce(parent);
+  // A clean room is removed in the background once its containers are gone: on a large tree the
+  // removal would otherwise add most of a second after the verdict is known.
+  const room = await createTempDir("cleanroom", parent, { removeInBackground: true });
+  // A second Ctrl-C exits without unwinding the `await using` scopes: the tree goes with it then.
+  const unregister = registerCleanup(`clean room ${room.path}`, () => removeTreeInBackground(room.path));
   const ready = (async () => {
     await git.materialiseTree(commit, room.path, { replace: edits });
     await verifyRestoredPaths(room.path, edits);
@@ -87,6 +100,7 @@ export async function startCleanRoom(
     restored,
     ready,
     async [Symbol.asyncDispose]() {
+      unregister();
       // Never remove the directory while git is still writing into it.
       await ready.catch(() => undefined);
       await room[Symbol.asyncDispose]();
@@ -160,6 +174,15 @@ function cleanRoomParent(): string {
     }
   }
   return parent;
+}
+
+const swept = new Set<string>();
+
+/** Once per process and directory: trash an earlier run's removal did not finish (see sweepTrash). */
+function sweepOnce(parent: string): void {
+  if (swept.has(parent)) return;
+  swept.add(parent);
+  void sweepTrash(parent);
 }
 
 function compareCodeUnits(a: string, b: string): number {

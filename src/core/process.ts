@@ -170,3 +170,21 @@ export async function runBounded(
   const result = await spawnRaw(command, args, options, { onStdout: onChunk, onStderr: onChunk });
   return { ...result, output };
 }
+
+/**
+ * Starts a trusted command that outlives this process: stdio closed, its own process group, never
+ * waited for. Only for work whose failure is harmless and swept up later (removing a trash
+ * directory). Returns whether the process started.
+ */
+export function spawnDetached(command: string, args: readonly string[]): boolean {
+  try {
+    const child = spawn(command, args, { stdio: "ignore", detached: true });
+    child.on("error", () => undefined);
+    child.unref();
+    // No pid: the command could not be started (not on PATH, say); the error event follows.
+    return child.pid !== undefined;
+  } catch {
+    // spawn throws synchronously on some errors (EAGAIN, EMFILE).
+    return false;
+  }
+}

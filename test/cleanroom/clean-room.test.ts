@@ -7,6 +7,8 @@ import { GateError } from "../../src/core/errors.js";
 import { createTempDir, scratchRoot } from "../../src/core/temp-dir.js";
 import { Git } from "../../src/git/git.js";
 import { decodeGitPath } from "../../src/git/path-bytes.js";
+import { BufferedLogger } from "../../src/core/logger.js";
+import { pendingCleanups, runPendingCleanups } from "../../src/sandbox/cleanup.js";
 import { TestRepo } from "../support/git-repo.js";
 
 /**
@@ -267,6 +269,23 @@ describe("createCleanRoom", () => {
     expect(after.filter((name) => name.startsWith("loophole-cleanroom-") && !before.includes(name))).toEqual(
       [],
     );
+  });
+
+  it("is removed by a terminating signal's cleanup while it exists, and only then", async () => {
+    await using repo = await TestRepo.create();
+    await repo.commit();
+    const git = await Git.open(repo.dir);
+    const room = await createCleanRoom(git, { commit: "HEAD" });
+    const entry = `clean room ${room.dir}`;
+    expect(pendingCleanups()).toContain(entry);
+    expect(await runPendingCleanups(new BufferedLogger())).toBeGreaterThan(0);
+    // Moved aside at once; a detached process removes it.
+    expect(await readdir(room.dir).catch(() => "gone")).toBe("gone");
+    await room[Symbol.asyncDispose]();
+    const again = await createCleanRoom(git, { commit: "HEAD" });
+    await again[Symbol.asyncDispose]();
+    expect(pendingCleanups()).not.toContain(`clean room ${again.dir}`);
+    expect(await readdir(again.dir).catch(() => "gone")).toBe("gone");
   });
 
   it("materialises only into an empty directory", async () => {
