@@ -10,6 +10,7 @@ export default tseslint.config(
       "test/fixtures/**",
       "examples/**",
       "bench/.build/**",
+      "src/contract/contract-validator.generated.js",
     ],
   },
   js.configs.recommended,

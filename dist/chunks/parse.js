@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { C as ConfigurationError } from './errors.js';
-import { p as parseDuration, c as parseSize, d as DURATION_FORMAT, S as SIZE_FORMAT, e as contractJsonSchema, g as DURATION_FORMS, h as SIZE_FORMS, i as contractSchemaErrors, C as CONTRACT_SCHEMA_URL, j as contractDocumentSchema } from './zod-schema.js';
+import { p as parseDuration, c as parseSize, d as DURATION_FORMAT, S as SIZE_FORMAT, e as DURATION_FORMS, g as SIZE_FORMS, h as contractSchemaErrors, C as CONTRACT_SCHEMA_URL, i as contractDocumentSchema } from './zod-schema.js';
 
 /**
  * A strict JSON parser (RFC 8259) that remembers where every value and key starts, so contract
@@ -409,6 +409,488 @@ function lastSegment(pointer) {
     const segment = pointer.slice(pointer.lastIndexOf("/") + 1);
     return segment.replaceAll("~1", "/").replaceAll("~0", "~");
 }
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/loophole-dev/loophole/main/schemas/loophole.schema.json";
+var title = "loophole contract";
+var description = "What a pull request must satisfy before loophole lets it through. The gate always reads this file from the pull request's base commit, never from the head, so a pull request cannot change the rules it is judged by.";
+var type = "object";
+var additionalProperties = false;
+var required = [
+	"version",
+	"goal",
+	"sandbox"
+];
+var properties = {
+	$schema: {
+		title: "JSON schema",
+		description: "The URL of this schema, so editors show help and errors while you type. loophole itself ignores it.",
+		type: "string"
+	},
+	version: {
+		title: "Contract format version",
+		description: "Always 1.",
+		"const": 1
+	},
+	goal: {
+		title: "Goal",
+		description: "What done means, in words. Shown at the top of every report and handed to the executor in task mode. The gate checks the verifiers and tests below, not this sentence.",
+		type: "string",
+		pattern: "\\S",
+		patternErrorMessage: "must say in words what done means, not be blank"
+	},
+	"protected": {
+		title: "Protected paths",
+		description: "Paths a pull request may not change (frozen) or may only add to (appendOnly). Changes to them fail the gate, and the verifiers run on the base version of those files. The contract file itself and .github/workflows/** are always frozen.",
+		type: "object",
+		additionalProperties: false,
+		"default": {
+		},
+		properties: {
+			frozen: {
+				title: "Frozen paths",
+				description: "Globs of files that must not change at all: no edit, deletion, rename, mode change or new file. Default: [].",
+				type: "array",
+				items: {
+					$ref: "#/$defs/glob"
+				},
+				uniqueItems: true,
+				"default": [
+				]
+			},
+			appendOnly: {
+				title: "Append-only paths",
+				description: "Globs of files (typically tests) that may gain new files and new lines, but whose existing lines must stay. Default: [].",
+				type: "array",
+				items: {
+					$ref: "#/$defs/glob"
+				},
+				uniqueItems: true,
+				"default": [
+				]
+			}
+		}
+	},
+	sandbox: {
+		title: "Sandbox",
+		description: "The container every setup step, test run and verifier runs in: a fresh copy of the committed tree, no credentials, no network unless listed, and the limits below.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			image: {
+				title: "Container image",
+				description: "The image the sandbox runs, such as \"python:3.12-slim\". Required unless runtime is \"host\". It must provide /bin/sh. Pin a digest (image@sha256:…) for reproducible verdicts.",
+				$ref: "#/$defs/image"
+			},
+			runtime: {
+				title: "Container runtime",
+				description: "\"docker\" (default), \"podman\", or \"host\": run directly on the machine without a container, with no isolation; reports say so.",
+				type: "string",
+				"enum": [
+					"docker",
+					"podman",
+					"host"
+				],
+				"default": "docker"
+			},
+			network: {
+				title: "Network access",
+				description: "\"none\" (default): no network at all. Or a list of host names the sandbox may reach, such as [\"example.com\", \"*.example.com\", \"example.com:443\"]; reports list them as a relaxation.",
+				$ref: "#/$defs/network"
+			},
+			cpus: {
+				title: "CPUs",
+				description: "How many CPUs the container may use (fractions allowed). Default: 2.",
+				type: "number",
+				exclusiveMinimum: 0,
+				"default": 2
+			},
+			memory: {
+				title: "Memory limit",
+				description: "Memory limit, with no extra swap, such as \"512m\" or \"4g\". Default: \"4g\".",
+				$ref: "#/$defs/size",
+				"default": "4g"
+			},
+			pids: {
+				title: "Process limit",
+				description: "The most processes and threads the container may run at once (at least 16). Default: 512.",
+				type: "integer",
+				minimum: 16,
+				"default": 512
+			},
+			timeout: {
+				title: "Session timeout",
+				description: "Wall-clock limit for everything one sandbox session runs (setup, tests and verifiers of one side), such as \"30m\" or \"1h30m\". Default: \"30m\".",
+				$ref: "#/$defs/duration",
+				"default": "30m"
+			},
+			env: {
+				title: "Environment",
+				description: "The only environment variables the sandbox sees (besides HOME). Nothing of the CI runner's environment reaches it. Default: {}.",
+				$ref: "#/$defs/env"
+			}
+		},
+		"if": {
+			type: "object",
+			properties: {
+				runtime: {
+					"const": "host"
+				}
+			},
+			required: [
+				"runtime"
+			]
+		},
+		"else": {
+			type: "object",
+			required: [
+				"image"
+			],
+			errorMessage: "is required: the container image the sandbox runs, such as \"python:3.12-slim\" (or set \"runtime\": \"host\" to run without a container)"
+		}
+	},
+	setup: {
+		title: "Setup steps",
+		description: "Commands run in the sandbox, in order, before the tests and verifiers, such as installing dependencies. A failing step stops the run. Default: [].",
+		type: "array",
+		items: {
+			$ref: "#/$defs/setupStep"
+		},
+		"default": [
+		]
+	},
+	tests: {
+		title: "Tests",
+		description: "The test suite, run on base and on head and compared test by test: a test that disappears, becomes skipped or stops passing fails the gate. A contract needs this section or at least one verifier.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"run",
+			"framework"
+		],
+		properties: {
+			run: {
+				title: "Test command",
+				description: "The shell command that runs the whole suite, such as \"pytest -q\" or \"npm test\". loophole adds the options that make the runner write machine-readable results.",
+				$ref: "#/$defs/command"
+			},
+			framework: {
+				title: "Test framework",
+				description: "Which runner the command uses, so results can be read test by test. \"junit\" and \"tap\" read report files or output in those formats from any runner.",
+				type: "string",
+				"enum": [
+					"pytest",
+					"unittest",
+					"jest",
+					"vitest",
+					"mocha",
+					"node",
+					"tape",
+					"go",
+					"cargo",
+					"junit",
+					"tap"
+				]
+			},
+			minDelta: {
+				title: "Minimum change in test count",
+				description: "How many more tests head must have than base: 0 (default) means no fewer tests, 1 means at least one new test, a negative number allows that many to go.",
+				type: "integer",
+				"default": 0
+			},
+			allowNewSkips: {
+				title: "Allow newly skipped tests",
+				description: "Whether a test that ran on base may be skipped on head. Default: false.",
+				type: "boolean",
+				"default": false
+			},
+			reports: {
+				title: "Report files",
+				description: "For \"junit\" and \"tap\": globs of the report files to read, relative to the report directory ($LOOPHOLE_REPORTS). Default: [] (every file).",
+				type: "array",
+				items: {
+					$ref: "#/$defs/glob"
+				},
+				uniqueItems: true,
+				"default": [
+				]
+			},
+			timeout: {
+				title: "Test timeout",
+				description: "Wall-clock limit for one run of the test command, such as \"20m\". Default: the sandbox timeout.",
+				$ref: "#/$defs/duration"
+			},
+			allowRunnerChanges: {
+				title: "Allowed runner changes",
+				description: "Globs of runner configuration files (pytest.ini, jest.config.js…) a pull request may change without it counting as tampering with the test runner. Default: [].",
+				type: "array",
+				items: {
+					$ref: "#/$defs/glob"
+				},
+				uniqueItems: true,
+				"default": [
+				]
+			}
+		}
+	},
+	verifiers: {
+		title: "Hard verifiers",
+		description: "Commands that must all exit 0 on head, such as a type checker, a linter or an end-to-end script. Names must be unique. A contract needs at least one verifier or a tests section. Default: [].",
+		type: "array",
+		items: {
+			$ref: "#/$defs/verifier"
+		},
+		"default": [
+		]
+	},
+	executor: {
+		title: "Executor",
+		description: "Task mode only: the coding agent loophole runs in a sandbox to work on a task until the contract is met.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"run"
+		],
+		properties: {
+			run: {
+				title: "Executor command",
+				description: "The shell command that starts the agent, such as \"claude -p {task}\", where {task} stands for the task text.",
+				$ref: "#/$defs/command"
+			},
+			image: {
+				title: "Executor image",
+				description: "The image the agent runs in. Default: the sandbox image.",
+				$ref: "#/$defs/image"
+			},
+			secrets: {
+				title: "Secrets",
+				description: "Names of secrets passed to the agent as environment variables, such as [\"ANTHROPIC_API_KEY\"]. Only the executor gets them, never setup, tests or verifiers. Default: [].",
+				type: "array",
+				items: {
+					$ref: "#/$defs/envName"
+				},
+				uniqueItems: true,
+				"default": [
+				]
+			},
+			network: {
+				title: "Executor network access",
+				description: "\"none\" (default) or the host names the agent may reach, such as its model API.",
+				$ref: "#/$defs/network"
+			},
+			timeout: {
+				title: "Executor timeout",
+				description: "Wall-clock limit for one round of the agent, such as \"60m\". Default: \"60m\".",
+				$ref: "#/$defs/duration",
+				"default": "60m"
+			},
+			env: {
+				title: "Executor environment",
+				description: "Extra environment variables for the agent (not secrets; use \"secrets\" for those). Default: {}.",
+				$ref: "#/$defs/env"
+			}
+		}
+	},
+	budget: {
+		title: "Budget",
+		description: "Task mode only: when to stop trying. A run that ends without meeting the contract opens a draft pull request.",
+		type: "object",
+		additionalProperties: false,
+		"default": {
+		},
+		properties: {
+			rounds: {
+				title: "Rounds",
+				description: "The most executor rounds (agent run, then gate). Default: 5.",
+				type: "integer",
+				minimum: 1,
+				"default": 5
+			},
+			time: {
+				title: "Total time",
+				description: "Wall-clock limit for the whole task, such as \"2h\". Default: \"2h\".",
+				$ref: "#/$defs/duration",
+				"default": "2h"
+			}
+		}
+	}
+};
+var allOf = [
+	{
+		errorMessage: "defines no way to check the work: add a \"tests\" section or at least one entry in \"verifiers\"",
+		anyOf: [
+			{
+				type: "object",
+				required: [
+					"tests"
+				]
+			},
+			{
+				type: "object",
+				required: [
+					"verifiers"
+				],
+				properties: {
+					verifiers: {
+						type: "array",
+						minItems: 1
+					}
+				}
+			}
+		]
+	}
+];
+var $defs = {
+	duration: {
+		description: "A duration: a number with a unit, such as \"250ms\", \"90s\", \"10m\", \"2h\" or \"1h30m\".",
+		type: "string",
+		pattern: "^(?=.*[1-9])(?:[0-9]+h)?(?:[0-9]+m(?!s))?(?:[0-9]+s)?(?:[0-9]+ms)?$",
+		format: "loophole-duration",
+		patternErrorMessage: "must be a duration: a number with a unit, such as \"250ms\", \"90s\", \"10m\", \"2h\" or \"1h30m\""
+	},
+	size: {
+		description: "A size: a whole number of bytes or a number with a unit k, m, g or t (binary), such as \"512m\" or \"4g\".",
+		type: "string",
+		pattern: "^(?=[0-9.]*[1-9])[0-9]+(?:\\.[0-9]+)?(?:[kKmMgGtT](?:[iI]?[bB])?|[bB])?$",
+		format: "loophole-size",
+		patternErrorMessage: "must be a size: a whole number of bytes or a number with a unit k, m, g or t (binary), such as \"512m\" or \"4g\""
+	},
+	command: {
+		description: "A shell command, run with /bin/sh -c in the repository root.",
+		type: "string",
+		pattern: "\\S",
+		patternErrorMessage: "must be a shell command, not blank"
+	},
+	image: {
+		description: "A container image reference, such as \"python:3.12-slim\" or \"ghcr.io/org/image@sha256:…\".",
+		type: "string",
+		pattern: "^[A-Za-z0-9][^\\s]*$",
+		patternErrorMessage: "must be a container image reference such as \"python:3.12-slim\" (no spaces, starting with a letter or digit)"
+	},
+	glob: {
+		description: "A path glob relative to the repository root, with forward slashes, such as \"tests/**\" or \"src/*.py\".",
+		type: "string",
+		pattern: "^(?!/)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$)).+$",
+		patternErrorMessage: "must be a path glob relative to the repository root with forward slashes, such as \"tests/**\" (no leading \"/\", no \"..\", no backslashes)"
+	},
+	envName: {
+		description: "An environment variable name: letters, digits and underscores, not starting with a digit.",
+		type: "string",
+		pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
+		patternErrorMessage: "must be an environment variable name: letters, digits and underscores, not starting with a digit"
+	},
+	env: {
+		description: "Environment variables: names to string values.",
+		type: "object",
+		propertyNames: {
+			$ref: "#/$defs/envName"
+		},
+		additionalProperties: {
+			type: "string"
+		},
+		"default": {
+		}
+	},
+	host: {
+		description: "A host name, optionally with a leading \"*.\" for its subdomains and a \":port\", such as \"example.com\", \"*.example.com\" or \"example.com:443\".",
+		type: "string",
+		pattern: "^(?:\\*\\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$",
+		patternErrorMessage: "must be a host name such as \"example.com\", \"*.example.com\" or \"example.com:443\""
+	},
+	network: {
+		description: "\"none\", or a list of host names that may be reached.",
+		errorMessage: "must be \"none\" or a list of host names such as [\"example.com\", \"*.example.com\", \"example.com:443\"]",
+		"default": "none",
+		anyOf: [
+			{
+				type: "string",
+				"const": "none"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/$defs/host"
+				},
+				uniqueItems: true
+			}
+		]
+	},
+	setupStep: {
+		title: "Setup step",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"run"
+		],
+		properties: {
+			name: {
+				title: "Name",
+				description: "A label for logs and reports. Default: the command.",
+				type: "string",
+				minLength: 1
+			},
+			run: {
+				title: "Command",
+				description: "The shell command to run, such as \"pip install -e .\".",
+				$ref: "#/$defs/command"
+			},
+			timeout: {
+				title: "Timeout",
+				description: "Wall-clock limit for this step, such as \"10m\". Default: the sandbox timeout.",
+				$ref: "#/$defs/duration"
+			}
+		}
+	},
+	verifier: {
+		title: "Verifier",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"name",
+			"run"
+		],
+		properties: {
+			name: {
+				title: "Name",
+				description: "A unique label shown in the report, such as \"type check\".",
+				type: "string",
+				minLength: 1
+			},
+			run: {
+				title: "Command",
+				description: "The shell command that must exit 0, such as \"mypy src\".",
+				$ref: "#/$defs/command"
+			},
+			timeout: {
+				title: "Timeout",
+				description: "Wall-clock limit for this verifier, such as \"10m\". Default: the sandbox timeout.",
+				$ref: "#/$defs/duration"
+			},
+			image: {
+				title: "Image override",
+				description: "Run this verifier in another image instead of the sandbox image. Default: the sandbox image.",
+				$ref: "#/$defs/image"
+			},
+			env: {
+				title: "Environment",
+				description: "Extra environment variables for this verifier, added to the sandbox's. Default: {}.",
+				$ref: "#/$defs/env"
+			}
+		}
+	}
+};
+var contractJsonSchema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	additionalProperties: additionalProperties,
+	required: required,
+	properties: properties,
+	allOf: allOf,
+	$defs: $defs
+};
 
 /**
  * "Did you mean …?" for unknown keys and enum values: the closest candidate by edit distance,

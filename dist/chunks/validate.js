@@ -6,6 +6,7 @@ import { D as DEFAULT_CONTRACT_PATH, f as formatDuration } from './zod-schema.js
 import { p as parseCommandArgs } from './args.js';
 import { V as VALIDATE_HELP } from './help.js';
 import 'node:crypto';
+import './_commonjsHelpers.js';
 import 'node:util';
 
 async function validateCommand(argv, io) {
