@@ -2531,6 +2531,7 @@ class ContainerSession {
     #labels;
     #deadline;
     #envDir;
+    #unregisterEnvDir;
     #current;
     #egress;
     #started = 0;
@@ -2541,6 +2542,11 @@ class ContainerSession {
         this.#spec = spec;
         this.#logger = logger;
         this.#envDir = envDir;
+        // Env files can hold an executor's secrets while a command starts: a second Ctrl-C, which exits
+        // without unwinding, removes them too.
+        this.#unregisterEnvDir = registerCleanup(`env files ${envDir.path}`, async () => {
+            await envDir[Symbol.asyncDispose]();
+        });
         this.#deadline = performance.now() + spec.timeoutMs;
         this.#runId = spec.labels[LABEL_RUN] ?? randomBytes(4).toString("hex");
         this.#labels = { ...spec.labels, [LABEL_RUN]: this.#runId, [LABEL_PID]: String(process.pid) };
@@ -2639,6 +2645,7 @@ class ContainerSession {
             await this.#egress?.[Symbol.asyncDispose]();
         }
         finally {
+            this.#unregisterEnvDir();
             await this.#envDir[Symbol.asyncDispose]();
         }
     }

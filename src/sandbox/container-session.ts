@@ -62,6 +62,7 @@ export class ContainerSession implements SandboxSession {
   readonly #labels: Record<string, string>;
   readonly #deadline: number;
   readonly #envDir: TempDir;
+  readonly #unregisterEnvDir: () => void;
   #current: Promise<Container> | undefined;
   #egress: SessionEgress | undefined;
   #started = 0;
@@ -73,6 +74,11 @@ export class ContainerSession implements SandboxSession {
     this.#spec = spec;
     this.#logger = logger;
     this.#envDir = envDir;
+    // Env files can hold an executor's secrets while a command starts: a second Ctrl-C, which exits
+    // without unwinding, removes them too.
+    this.#unregisterEnvDir = registerCleanup(`env files ${envDir.path}`, async () => {
+      await envDir[Symbol.asyncDispose]();
+    });
     this.#deadline = performance.now() + spec.timeoutMs;
     this.#runId = spec.labels[LABEL_RUN] ?? randomBytes(4).toString("hex");
     this.#labels = { ...spec.labels, [LABEL_RUN]: this.#runId, [LABEL_PID]: String(process.pid) };
@@ -168,6 +174,7 @@ export class ContainerSession implements SandboxSession {
     try {
       await this.#egress?.[Symbol.asyncDispose]();
     } finally {
+      this.#unregisterEnvDir();
       await this.#envDir[Symbol.asyncDispose]();
     }
   }

@@ -3,6 +3,7 @@
  * replacement containers, removal on dispose, by label and on a terminating signal, and the
  * runtime's errors.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -150,12 +151,18 @@ describe.each(CONTAINER_RUNTIMES)("on %s", (cli) => {
       const runId = uniqueRunId("signal");
       const session = await runtime.startSession(sessionSpec(workspace.path, runId));
       expect(pendingCleanups().some((what) => what.includes(runId))).toBe(true);
+      const envDir = pendingCleanups()
+        .find((what) => what.startsWith("env files "))
+        ?.slice("env files ".length);
+      expect(envDir !== undefined && existsSync(envDir)).toBe(true);
       const exits: number[] = [];
       const logger = new RecordingLogger();
       await onTerminatingSignal("SIGTERM", logger, (code) => exits.push(code));
       expect(exits).toEqual([143]);
       expect(await containersOfRun(runId, cli)).toEqual([]);
       expect(logger.text()).toMatch(/SIGTERM: removing \d+ sandbox resource/);
+      // The session's env files (an executor's secrets, while a command starts) go too.
+      expect(existsSync(envDir ?? "")).toBe(false);
       // Disposing afterwards copes with the container being gone already.
       await session[Symbol.asyncDispose]();
       expect(pendingCleanups().some((what) => what.includes(runId))).toBe(false);
