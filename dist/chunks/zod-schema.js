@@ -6629,7 +6629,7 @@ const contractFormats = {
     [SIZE_FORMAT]: { type: "string", validate: (text) => parseSize(text) !== undefined },
 };
 
-// Generated from schemas/loophole.schema.json by src/contract/schema-validator-source.ts.
+// Generated from schemas/loophole.schema.json by src/contract/schema-validator.test.ts.
 // Do not edit: run `npm run generate` after changing the schema or the validator's options.
 /* eslint-disable */
 const codePointLength = (text) => [...text].length;

@@ -1,4 +1,4 @@
-// Types of the generated module beside this file (see schema-validator-source.ts).
+// Types of the generated module beside this file (see schema-validator.test.ts).
 import type { ErrorObject } from "ajv/dist/2020.js";
 
 export interface ContractValidator {

@@ -1,4 +1,4 @@
-// Generated from schemas/loophole.schema.json by src/contract/schema-validator-source.ts.
+// Generated from schemas/loophole.schema.json by src/contract/schema-validator.test.ts.
 // Do not edit: run `npm run generate` after changing the schema or the validator's options.
 /* eslint-disable */
 import equal from "fast-deep-equal";
