@@ -81,9 +81,10 @@ class HostSession implements SandboxSession {
     this.#spec = spec;
     this.#home = home;
     this.#deadline = performance.now() + spec.timeoutMs;
-    this.#unregister = registerCleanup(`host commands in ${spec.workspace}`, () => {
+    // A second Ctrl-C exits without unwinding: the commands stop and their HOME goes with them.
+    this.#unregister = registerCleanup(`host commands in ${spec.workspace} (HOME ${home.path})`, async () => {
       this.#stop.abort();
-      return Promise.resolve();
+      await home[Symbol.asyncDispose]();
     });
   }
 

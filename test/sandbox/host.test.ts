@@ -4,6 +4,8 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDir, type TempDir } from "../../src/core/temp-dir.js";
+import { BufferedLogger } from "../../src/core/logger.js";
+import { pendingCleanups, runPendingCleanups } from "../../src/sandbox/cleanup.js";
 import { HostRuntime } from "../../src/sandbox/host.js";
 import { createRuntime } from "../../src/sandbox/select.js";
 import { sessionSpec, uniqueRunId } from "./spec.js";
@@ -100,6 +102,22 @@ describe("HostRuntime", () => {
     expect((await running).exitCode).toBeNull();
     const child = Number(await readFile(join(workspace.path, "child.pid"), "utf8"));
     expect(await processGone(child)).toBe(true);
+  });
+
+  it("stops its commands and removes its HOME when a terminating signal empties the registry", async () => {
+    const runId = uniqueRunId("host-signal");
+    const session = await runtime.startSession(sessionSpec(workspace.path, runId));
+    const home = (await session.exec('printf %s "$HOME"')).output;
+    expect((await stat(home)).isDirectory()).toBe(true);
+    const entry = pendingCleanups().find((what) => what.includes(workspace.path));
+    expect(entry).toContain(home);
+    const running = session.exec("sleep 30");
+    expect(await runPendingCleanups(new BufferedLogger())).toBeGreaterThan(0);
+    expect((await running).exitCode).toBeNull();
+    await expect(stat(home)).rejects.toMatchObject({ code: "ENOENT" });
+    // Disposing afterwards (the normal unwinding, when there is one) is harmless.
+    await session[Symbol.asyncDispose]();
+    expect(pendingCleanups()).not.toContain(entry);
   });
 });
 
