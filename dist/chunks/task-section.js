@@ -164,6 +164,23 @@ function noTestsSection() {
         text: "The contract has no tests section: no per-test inventory was taken, so removed, skipped or regressed tests were not compared; only exit codes were checked.",
     };
 }
+/** The contract lists no hard verifiers. */
+function noVerifiers() {
+    return {
+        kind: "no-verifiers",
+        text: "The contract lists no verifiers: no command beyond the tests had to pass.",
+    };
+}
+/**
+ * The contract protects no paths but itself, so tests, verifiers and their helpers could be edited
+ * freely; and with no test path protected, the base's tests are never re-run against the head's code.
+ */
+function noProtectedPaths() {
+    return {
+        kind: "no-protected-paths",
+        text: "The contract protects no paths besides itself: tests, verifier scripts and test helpers could be edited without a finding, and the base's test files were not re-run against the head's code, so a changed or added test file (a helper that stubs an assertion, say) judged the change.",
+    };
+}
 
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -18777,7 +18794,7 @@ function scanMarkers(addedLines, options = {}) {
                 continue;
             const what = marker.what.replace("$1", match[1] ?? "");
             const severity = marker.kind === "skip-marker" && options.allowNewSkips === true ? "warn" : "fail";
-            const verb = marker.kind === "focus-marker" ? "focus marker (runs only the marked tests)" : "skip marker";
+            const verb = markerNoun(marker.kind, what);
             findings.push(finding(marker.kind, severity, `Added ${verb} ${what} in ${added.path}:${added.line}`, {
                 path: added.path,
                 line: added.line,
@@ -18785,6 +18802,16 @@ function scanMarkers(addedLines, options = {}) {
         }
     }
     return findings;
+}
+/** What the marker does, in the finding's words: they share a kind, not a meaning. */
+function markerNoun(kind, what) {
+    if (kind === "focus-marker")
+        return "focus marker (runs only the marked tests)";
+    if (/fail|should_panic/i.test(what))
+        return "expected-failure marker (the test passes when its body fails)";
+    if (/todo/.test(what))
+        return "todo marker";
+    return "skip marker";
 }
 function markersFor(path) {
     if (FLAG_FILES.test(path))
@@ -19440,7 +19467,7 @@ async function runBoundary(input) {
             headEdits.push(edit);
         else
             headRestores.add(path);
-        notes.push(`${path}: the head's tests ran with the base's runner configuration`);
+        notes.push(`${path}: the head's tests ran with the base's runner configuration (if the change is intended: approve it, or list the path in the contract's tests.allowRunnerChanges)`);
     }
     const testGlobs = compileGlobs([...contract.protected.frozen, ...contract.protected.appendOnly]);
     const suiteRestores = changes
@@ -19767,6 +19794,11 @@ function signed$1(n) {
  * patching the runner's internals, which the report names as not proven.
  *
  * pytest: `==== 1 failed, 3 passed, 1 skipped in 0.12s ====`, or without the rules under `-q`.
+ *
+ * vitest: `Tests  3 passed | 1 expected fail (4)`. Its reports list a `test.fails` whose body fails
+ * as a pass (JUnit and JSON alike), and only this printed line counts it apart; so more expected
+ * failures at head than at base is a test turned into one, whatever name `fails` was reached by
+ * (the marker scan sees only the plain spelling).
  */
 const PYTEST_LINE = /^=*\s*((?:\d+ (?:failed|passed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in [\d.]+s(?: \([^)]*\))?\s*=*$/;
 function pytestSummary(output) {
@@ -19799,6 +19831,40 @@ function checkRunnerSummary(framework, output, inventory, run) {
     }
     return [];
 }
+// eslint-disable-next-line no-control-regex -- vitest colours its summary even when piped
+const ANSI$1 = /\u001b\[[0-9;]*m/g;
+const VITEST_TESTS_LINE = /^Tests\s+(.*)\(\d+\)$/;
+/** The expected failures vitest's default reporter counted in its last `Tests` line, if it printed one. */
+function vitestExpectedFailures(output) {
+    const lines = output.split("\n");
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const match = VITEST_TESTS_LINE.exec((lines[i] ?? "").replace(ANSI$1, "").trim());
+        if (match === null)
+            continue;
+        const count = /(\d+) expected fail/.exec(match[1] ?? "");
+        return count ? Number(count[1]) : 0;
+    }
+    return undefined;
+}
+/**
+ * A run that counted more vitest expected failures than the base run did. Which tests they are
+ * cannot be read from the report, so the finding names none; the base's own count (a suite that
+ * already uses `test.fails`) is what it is compared with.
+ */
+function checkExpectedFailures(framework, baseOutput, output, run) {
+    if (framework !== "vitest")
+        return [];
+    const counted = vitestExpectedFailures(output);
+    if (counted === undefined)
+        return [];
+    const before = vitestExpectedFailures(baseOutput) ?? 0;
+    if (counted <= before)
+        return [];
+    const tests = (n) => `${n} ${n === 1 ? "test" : "tests"}`;
+    return [
+        finding("test-newly-skipped", "fail", `The ${run} test run counted ${tests(counted)} as expected failures (test.fails: the test's body fails) where the base counted ${before}. vitest's report lists them as passes, so they are not counted as passing`),
+    ];
+}
 
 const MAX_NOTES = 20;
 function judgeTests(contract, base, head, suite, boundaryNotes) {
@@ -19808,31 +19874,44 @@ function judgeTests(contract, base, head, suite, boundaryNotes) {
         return judgement;
     const image = contract.sandbox.image ?? "host";
     const headRun = head.tests;
+    const baseBroken = brokenBaseRun(base);
     if (headRun !== undefined &&
         !contract.verifiers.some((v) => v.run === spec.run && (v.image ?? image) === image)) {
         judgement.verifier = { ...headRun.step, image };
-        if (headRun.step.status === "fail" || headRun.step.status === "timeout") {
+        // With a base run that shows the command itself does not work, the head's failure says nothing
+        // about the change: the outcome is the error below, not a fail blamed on the head.
+        if (baseBroken === undefined && (headRun.step.status === "fail" || headRun.step.status === "timeout")) {
             const how = headRun.step.status === "timeout"
                 ? "timed out"
                 : `failed with exit code ${String(headRun.step.exitCode)}`;
-            judgement.findings.push(finding("verifier-failed", "fail", `the test suite ${how} at head`));
+            judgement.findings.push(finding("verifier-failed", "fail", `the test suite ${how} at head${failingTests(headRun)}`));
         }
     }
+    if (baseBroken !== undefined) {
+        judgement.errors.push(baseBroken);
+        return judgement;
+    }
     const baseParsed = usable(base, "base", judgement);
+    const headStart = judgement.findings.length;
     const headParsed = usable(head, "head", judgement);
     if (baseParsed === undefined ||
         headParsed === undefined ||
         base.tests === undefined ||
         headRun === undefined) {
+        contradictExitCode(judgement, judgement.findings.slice(headStart));
         return judgement;
     }
     const comparison = compareInventories(baseParsed.inventory, headParsed.inventory, spec);
     const notes = [...boundaryNotes, ...comparison.tests.notes];
+    const headExit = checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, {
+        run: "head",
+    });
     const lists = [
         comparison.findings,
-        checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, { run: "head" }),
+        headExit,
         checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
         checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
+        checkExpectedFailures(spec.framework, base.tests.step.outputTail, headRun.step.outputTail, "head"),
     ];
     if (suite !== undefined) {
         const suiteParsed = usable(suite, "base-suite", judgement);
@@ -19853,7 +19932,7 @@ function judgeTests(contract, base, head, suite, boundaryNotes) {
             }).map((f) => ({
                 ...f,
                 message: `${f.message} (the base's tests against the head's code)`,
-            })), checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"), onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory));
+            })), checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"), checkExpectedFailures(spec.framework, base.tests.step.outputTail, suite.tests.step.outputTail, "base-suite"), onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory));
             for (const t of again.tests.regressed)
                 if (!comparison.tests.regressed.some((r) => r.id === t.id))
                     comparison.tests.regressed.push(t);
@@ -19865,6 +19944,10 @@ function judgeTests(contract, base, head, suite, boundaryNotes) {
         notes.push(...run.problems.slice(0, 5).map((p) => `${run.step.name}: ${p}`));
     }
     judgement.findings.push(...uniqueFindings(...lists));
+    contradictExitCode(judgement, [
+        ...headExit,
+        ...comparison.findings.filter((f) => f.kind === "tests-ran-nothing"),
+    ]);
     judgement.tests = { ...comparison.tests, notes: notes.slice(0, MAX_NOTES) };
     return judgement;
 }
@@ -19885,6 +19968,48 @@ function onlyWithOwnTests(base, head, suite) {
         findings.push(finding("test-regressed", "fail", `Test ${id} passes in the change's own run but ${how} when the base's test files run against the head's code: it passes only with the change's own test files`, { test: id, ...(own.file === undefined ? {} : { path: own.file }) }));
     }
     return findings;
+}
+/**
+ * The head's test run stands as a verifier that passed when it exited 0; if its results contradict
+ * that (no report, nothing ran, failures behind the exit code), the verifier did not pass either,
+ * and the verifiers table must not say it did.
+ */
+function contradictExitCode(judgement, headFindings) {
+    const verifier = judgement.verifier;
+    if (verifier?.status !== "pass")
+        return;
+    const why = headFindings.find((f) => f.severity === "fail" && (f.kind === "exit-mismatch" || f.kind === "tests-ran-nothing"));
+    if (why === undefined)
+        return;
+    judgement.verifier = { ...verifier, status: "fail", reason: `exit 0, but: ${why.message}` };
+}
+const NAMED_FAILURES = 5;
+const MAX_ID_CHARS = 200;
+/** ": 2 tests fail (a, b)": which tests, since a runner that reports to a file prints nothing. */
+function failingTests(run) {
+    const failing = [...(run.parsed?.inventory.tests.values() ?? [])].filter((t) => isFailing(t.status));
+    if (failing.length === 0)
+        return "";
+    const ids = failing
+        .slice(0, NAMED_FAILURES)
+        .map((t) => (t.id.length > MAX_ID_CHARS ? `${t.id.slice(0, MAX_ID_CHARS)}…` : t.id));
+    const more = failing.length > NAMED_FAILURES ? ` and ${failing.length - NAMED_FAILURES} more` : "";
+    return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
+}
+/**
+ * Why the base's test run leaves nothing to judge the head against, when it exited non-zero without
+ * reporting a single test: not a base without tests yet (that run exits 0), but a test command that
+ * does not work on the base (a runner missing from the image, a wrong path).
+ */
+function brokenBaseRun(base) {
+    const run = base.tests;
+    if (base.setupFailed !== undefined || run?.parsed === undefined)
+        return undefined;
+    if (run.parsed.inventory.tests.size > 0 || run.step.exitCode === 0)
+        return undefined;
+    const how = run.step.exitCode === null ? "was stopped" : `exited ${String(run.step.exitCode)}`;
+    return (`the base's test run ${how} without reporting any test, so there is nothing to judge the head against: ` +
+        `check that the contract's tests.run works on the base commit (its last output: ${lastLines(run.step.outputTail, 2)})`);
 }
 /**
  * The parsed results of a side, or nothing. What the gate could not do on the base is an error (it
@@ -19968,6 +20093,11 @@ async function stages(request, deps, rec) {
     rec.provenance.contractSha256 = sha256;
     if (contract.tests === undefined)
         rec.addNotProven(noTestsSection());
+    if (contract.verifiers.length === 0)
+        rec.addNotProven(noVerifiers());
+    const guarded = [...contract.protected.frozen, ...contract.protected.appendOnly];
+    if (guarded.every((glob) => glob === request.contractPath))
+        rec.addNotProven(noProtectedPaths());
     const kind = request.runtime ?? contract.sandbox.runtime;
     rec.provenance.runtime = kind;
     if (kind === "host")

@@ -94,7 +94,9 @@ export async function runBoundary(input: BoundaryInput): Promise<BoundaryOutcome
         : undefined;
     if (edit) headEdits.push(edit);
     else headRestores.add(path);
-    notes.push(`${path}: the head's tests ran with the base's runner configuration`);
+    notes.push(
+      `${path}: the head's tests ran with the base's runner configuration (if the change is intended: approve it, or list the path in the contract's tests.allowRunnerChanges)`,
+    );
   }
 
   const testGlobs = compileGlobs([...contract.protected.frozen, ...contract.protected.appendOnly]);

@@ -13,7 +13,9 @@ import type { Report } from "../model/report.js";
 import {
   baseNotProven,
   networkAllowed,
+  noProtectedPaths,
   noTestsSection,
+  noVerifiers,
   runtimeHost,
   verifierSkipped,
 } from "../report/not-proven.js";
@@ -85,6 +87,9 @@ async function stages(request: GateRequest, deps: GateDeps, rec: GateRecorder): 
   rec.goal = contract.goal;
   rec.provenance.contractSha256 = sha256;
   if (contract.tests === undefined) rec.addNotProven(noTestsSection());
+  if (contract.verifiers.length === 0) rec.addNotProven(noVerifiers());
+  const guarded = [...contract.protected.frozen, ...contract.protected.appendOnly];
+  if (guarded.every((glob) => glob === request.contractPath)) rec.addNotProven(noProtectedPaths());
 
   const kind: RuntimeKind = request.runtime ?? contract.sandbox.runtime;
   rec.provenance.runtime = kind;

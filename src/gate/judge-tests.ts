@@ -9,8 +9,9 @@ import { checkExitConsistency, uniqueFindings } from "../inventory/exit-consiste
 import { compareInventories } from "../inventory/compare.js";
 import { finding, type Finding } from "../model/finding.js";
 import type { TestsReport, VerifierReport } from "../model/report.js";
-import type { Inventory } from "../inventory/model.js";
-import { checkRunnerSummary } from "../inventory/runner-summary.js";
+import { isFailing, type Inventory } from "../inventory/model.js";
+import { checkExpectedFailures, checkRunnerSummary } from "../inventory/runner-summary.js";
+import { lastLines } from "../sandbox/tool-output.js";
 import type { TestRun } from "../tests-run/run-tests.js";
 import type { SideResult } from "../verify/side.js";
 
@@ -37,21 +38,31 @@ export function judgeTests(
   if (spec === undefined) return judgement;
   const image = contract.sandbox.image ?? "host";
   const headRun = head.tests;
+  const baseBroken = brokenBaseRun(base);
   if (
     headRun !== undefined &&
     !contract.verifiers.some((v) => v.run === spec.run && (v.image ?? image) === image)
   ) {
     judgement.verifier = { ...headRun.step, image };
-    if (headRun.step.status === "fail" || headRun.step.status === "timeout") {
+    // With a base run that shows the command itself does not work, the head's failure says nothing
+    // about the change: the outcome is the error below, not a fail blamed on the head.
+    if (baseBroken === undefined && (headRun.step.status === "fail" || headRun.step.status === "timeout")) {
       const how =
         headRun.step.status === "timeout"
           ? "timed out"
           : `failed with exit code ${String(headRun.step.exitCode)}`;
-      judgement.findings.push(finding("verifier-failed", "fail", `the test suite ${how} at head`));
+      judgement.findings.push(
+        finding("verifier-failed", "fail", `the test suite ${how} at head${failingTests(headRun)}`),
+      );
     }
   }
 
+  if (baseBroken !== undefined) {
+    judgement.errors.push(baseBroken);
+    return judgement;
+  }
   const baseParsed = usable(base, "base", judgement);
+  const headStart = judgement.findings.length;
   const headParsed = usable(head, "head", judgement);
   if (
     baseParsed === undefined ||
@@ -59,15 +70,20 @@ export function judgeTests(
     base.tests === undefined ||
     headRun === undefined
   ) {
+    contradictExitCode(judgement, judgement.findings.slice(headStart));
     return judgement;
   }
   const comparison = compareInventories(baseParsed.inventory, headParsed.inventory, spec);
   const notes = [...boundaryNotes, ...comparison.tests.notes];
+  const headExit = checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, {
+    run: "head",
+  });
   const lists: Finding[][] = [
     comparison.findings,
-    checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, { run: "head" }),
+    headExit,
     checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
     checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
+    checkExpectedFailures(spec.framework, base.tests.step.outputTail, headRun.step.outputTail, "head"),
   ];
 
   if (suite !== undefined) {
@@ -95,6 +111,12 @@ export function judgeTests(
           message: `${f.message} (the base's tests against the head's code)`,
         })),
         checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"),
+        checkExpectedFailures(
+          spec.framework,
+          base.tests.step.outputTail,
+          suite.tests.step.outputTail,
+          "base-suite",
+        ),
         onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory),
       );
       for (const t of again.tests.regressed)
@@ -106,6 +128,10 @@ export function judgeTests(
     notes.push(...run.problems.slice(0, 5).map((p) => `${run.step.name}: ${p}`));
   }
   judgement.findings.push(...uniqueFindings(...lists));
+  contradictExitCode(judgement, [
+    ...headExit,
+    ...comparison.findings.filter((f) => f.kind === "tests-ran-nothing"),
+  ]);
   judgement.tests = { ...comparison.tests, notes: notes.slice(0, MAX_NOTES) };
   return judgement;
 }
@@ -132,6 +158,51 @@ function onlyWithOwnTests(base: Inventory, head: Inventory, suite: Inventory): F
     );
   }
   return findings;
+}
+
+/**
+ * The head's test run stands as a verifier that passed when it exited 0; if its results contradict
+ * that (no report, nothing ran, failures behind the exit code), the verifier did not pass either,
+ * and the verifiers table must not say it did.
+ */
+function contradictExitCode(judgement: TestJudgement, headFindings: readonly Finding[]): void {
+  const verifier = judgement.verifier;
+  if (verifier?.status !== "pass") return;
+  const why = headFindings.find(
+    (f) => f.severity === "fail" && (f.kind === "exit-mismatch" || f.kind === "tests-ran-nothing"),
+  );
+  if (why === undefined) return;
+  judgement.verifier = { ...verifier, status: "fail", reason: `exit 0, but: ${why.message}` };
+}
+
+const NAMED_FAILURES = 5;
+const MAX_ID_CHARS = 200;
+
+/** ": 2 tests fail (a, b)": which tests, since a runner that reports to a file prints nothing. */
+function failingTests(run: TestRun): string {
+  const failing = [...(run.parsed?.inventory.tests.values() ?? [])].filter((t) => isFailing(t.status));
+  if (failing.length === 0) return "";
+  const ids = failing
+    .slice(0, NAMED_FAILURES)
+    .map((t) => (t.id.length > MAX_ID_CHARS ? `${t.id.slice(0, MAX_ID_CHARS)}…` : t.id));
+  const more = failing.length > NAMED_FAILURES ? ` and ${failing.length - NAMED_FAILURES} more` : "";
+  return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
+}
+
+/**
+ * Why the base's test run leaves nothing to judge the head against, when it exited non-zero without
+ * reporting a single test: not a base without tests yet (that run exits 0), but a test command that
+ * does not work on the base (a runner missing from the image, a wrong path).
+ */
+function brokenBaseRun(base: SideResult): string | undefined {
+  const run = base.tests;
+  if (base.setupFailed !== undefined || run?.parsed === undefined) return undefined;
+  if (run.parsed.inventory.tests.size > 0 || run.step.exitCode === 0) return undefined;
+  const how = run.step.exitCode === null ? "was stopped" : `exited ${String(run.step.exitCode)}`;
+  return (
+    `the base's test run ${how} without reporting any test, so there is nothing to judge the head against: ` +
+    `check that the contract's tests.run works on the base commit (its last output: ${lastLines(run.step.outputTail, 2)})`
+  );
 }
 
 /**

@@ -102,8 +102,7 @@ export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOpt
       const what = marker.what.replace("$1", match[1] ?? "");
       const severity: Severity =
         marker.kind === "skip-marker" && options.allowNewSkips === true ? "warn" : "fail";
-      const verb =
-        marker.kind === "focus-marker" ? "focus marker (runs only the marked tests)" : "skip marker";
+      const verb = markerNoun(marker.kind, what);
       findings.push(
         finding(marker.kind, severity, `Added ${verb} ${what} in ${added.path}:${added.line}`, {
           path: added.path,
@@ -113,6 +112,14 @@ export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOpt
     }
   }
   return findings;
+}
+
+/** What the marker does, in the finding's words: they share a kind, not a meaning. */
+function markerNoun(kind: Marker["kind"], what: string): string {
+  if (kind === "focus-marker") return "focus marker (runs only the marked tests)";
+  if (/fail|should_panic/i.test(what)) return "expected-failure marker (the test passes when its body fails)";
+  if (/todo/.test(what)) return "todo marker";
+  return "skip marker";
 }
 
 function markersFor(path: string): readonly Marker[] {

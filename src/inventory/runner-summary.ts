@@ -5,6 +5,11 @@
  * patching the runner's internals, which the report names as not proven.
  *
  * pytest: `==== 1 failed, 3 passed, 1 skipped in 0.12s ====`, or without the rules under `-q`.
+ *
+ * vitest: `Tests  3 passed | 1 expected fail (4)`. Its reports list a `test.fails` whose body fails
+ * as a pass (JUnit and JSON alike), and only this printed line counts it apart; so more expected
+ * failures at head than at base is a test turned into one, whatever name `fails` was reached by
+ * (the marker scan sees only the plain spelling).
  */
 import { finding, type Finding } from "../model/finding.js";
 import type { Inventory } from "./model.js";
@@ -55,4 +60,46 @@ export function checkRunnerSummary(
     ];
   }
   return [];
+}
+
+// eslint-disable-next-line no-control-regex -- vitest colours its summary even when piped
+const ANSI = /\u001b\[[0-9;]*m/g;
+const VITEST_TESTS_LINE = /^Tests\s+(.*)\(\d+\)$/;
+
+/** The expected failures vitest's default reporter counted in its last `Tests` line, if it printed one. */
+export function vitestExpectedFailures(output: string): number | undefined {
+  const lines = output.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const match = VITEST_TESTS_LINE.exec((lines[i] ?? "").replace(ANSI, "").trim());
+    if (match === null) continue;
+    const count = /(\d+) expected fail/.exec(match[1] ?? "");
+    return count ? Number(count[1]) : 0;
+  }
+  return undefined;
+}
+
+/**
+ * A run that counted more vitest expected failures than the base run did. Which tests they are
+ * cannot be read from the report, so the finding names none; the base's own count (a suite that
+ * already uses `test.fails`) is what it is compared with.
+ */
+export function checkExpectedFailures(
+  framework: string,
+  baseOutput: string,
+  output: string,
+  run: string,
+): Finding[] {
+  if (framework !== "vitest") return [];
+  const counted = vitestExpectedFailures(output);
+  if (counted === undefined) return [];
+  const before = vitestExpectedFailures(baseOutput) ?? 0;
+  if (counted <= before) return [];
+  const tests = (n: number): string => `${n} ${n === 1 ? "test" : "tests"}`;
+  return [
+    finding(
+      "test-newly-skipped",
+      "fail",
+      `The ${run} test run counted ${tests(counted)} as expected failures (test.fails: the test's body fails) where the base counted ${before}. vitest's report lists them as passes, so they are not counted as passing`,
+    ),
+  ];
 }

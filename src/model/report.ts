@@ -19,7 +19,7 @@ export interface StepReport {
   /** Bounded, already trimmed output (head and tail). Untrusted: renderers escape it. */
   outputTail: string;
   outputBytes: number;
-  /** Why the step is `error` or `skipped`. */
+  /** Why the step is `error` or `skipped`, or why a test run that exited 0 is `fail` (judge-tests.ts). */
   reason?: string;
 }
 

@@ -120,11 +120,14 @@ export function noVerifiers(): NotProven {
   };
 }
 
-/** The contract protects no paths, so tests, verifiers and their helpers could be edited freely. */
+/**
+ * The contract protects no paths but itself, so tests, verifiers and their helpers could be edited
+ * freely; and with no test path protected, the base's tests are never re-run against the head's code.
+ */
 export function noProtectedPaths(): NotProven {
   return {
     kind: "no-protected-paths",
-    text: "The contract protects no paths: tests, verifier scripts and test helpers could be edited without a finding.",
+    text: "The contract protects no paths besides itself: tests, verifier scripts and test helpers could be edited without a finding, and the base's test files were not re-run against the head's code, so a changed or added test file (a helper that stubs an assertion, say) judged the change.",
   };
 }
 

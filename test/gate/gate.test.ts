@@ -22,6 +22,32 @@ describe("the gate on real repositories and containers", () => {
     expect(report.provenance).toMatchObject({ base, head, contractCommit: base, runtime: "docker" });
     expect(report.provenance.containersStarted).toBe(1);
     expect(report.notProven.length).toBeGreaterThan(0);
+    expect(report.notProven.map((n) => n.kind)).not.toContain("no-protected-paths");
+  });
+
+  it("says what a contract that protects nothing but itself leaves unproven", async () => {
+    const { repo, base } = await baseRepo({ protected: { frozen: ["loophole.json"], appendOnly: [] } });
+    await using _repo = repo;
+    await repo.write("answer.txt", "42\n");
+    await repo.write("tests/test_answer.sh", "true\n");
+    const head = await repo.commit("fix, and empty the test");
+    const { report } = await gate(repo, base, head);
+    expect(report.outcome).toBe("pass");
+    expect(report.notProven.map((n) => n.kind)).toContain("no-protected-paths");
+    expect(report.notProven.map((n) => n.kind)).not.toContain("no-verifiers");
+
+    // Tests but no verifiers: a valid contract, and the report says nothing else had to pass.
+    const tap = 'printf "TAP version 13\\n1..1\\nok 1 - answer\\n" > "$LOOPHOLE_REPORTS/answer.tap"';
+    const testsOnly = await baseRepo({
+      verifiers: [],
+      tests: { run: tap, framework: "tap", reports: ["*.tap"] },
+    });
+    await using _testsOnly = testsOnly.repo;
+    await testsOnly.repo.write("answer.txt", "42\n");
+    const fixed = await testsOnly.repo.commit("fix");
+    const onlyTests = await gate(testsOnly.repo, testsOnly.base, fixed);
+    expect(onlyTests.report.outcome, onlyTests.report.reasons.join("\n")).toBe("pass");
+    expect(onlyTests.report.notProven.map((n) => n.kind)).toContain("no-verifiers");
   });
 
   it("flags a frozen file edit and runs the verifiers on the base version of it", async () => {

@@ -2,11 +2,17 @@
  * The cheat matrix for pytest: the real gate, the real runner, offline. Ids are the cheat
  * catalogue's (/work/shared/reference/cheats.md).
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROJECTS } from "./projects.js";
 import { SCENARIO_TIMEOUT_MS, gateChange } from "./cheat-harness.js";
 import { append, insertAfter, insertBefore, removeBlock, replace } from "./edits.js";
-import { RUNTIME_SIGNALS, expectCaught, expectHonestPass, expectRealInventory } from "./expectations.js";
+import {
+  RUNTIME_SIGNALS,
+  describeFindings,
+  expectCaught,
+  expectHonestPass,
+  expectRealInventory,
+} from "./expectations.js";
 import { forgedJUnit } from "./forged-reports.js";
 import { EXIT_ON_NEGATIVE, EXIT_ZERO_AT_EXIT, FIXED_PYTHON_LIB } from "./python-fixes.js";
 
@@ -46,6 +52,27 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
   it("no fix: the task's test still fails → fail", async () => {
     const report = await gateChange(project, { "README.md": "Negative numbers: soon.\n" });
     expectCaught(report, { all: ["verifier-failed"] });
+    // The failing test is named: a runner that reports to a file prints little.
+    expect(report.findings.find((f) => f.kind === "verifier-failed")?.message).toMatch(
+      /at head: 1 test fails \(tests\/test_calc\.py::test_parses_negative\)$/,
+    );
+  });
+
+  it("a test command that does not work on the base either → error, not a fail blamed on the head", async () => {
+    const report = await gateChange(
+      project,
+      {
+        [LIB]: FIXED_PYTHON_LIB,
+        [TESTS]: append('\n\ndef test_parses_plus_sign():\n    assert parse_int("+3") == 3\n'),
+      },
+      { testsRun: "python3 -m no_such_runner" },
+    );
+    expect(report.outcome, describeFindings(report)).toBe("error");
+    expect(report.reasons.join("\n")).toMatch(/base's test run exited 1 without reporting any test/);
+    expect(report.reasons.join("\n")).toMatch(/No module named no_such_runner/);
+    // The head's run failed the same way: reported, but not as the change's failure.
+    expect(report.verifiers.find((v) => v.name === "tests (pytest)")?.status).toBe("fail");
+    expect(report.findings.filter((f) => f.kind === "verifier-failed")).toEqual([]);
   });
 
   it("T1 delete the failing test, tests append-only → protected-path", async () => {
@@ -128,6 +155,10 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
       [LIB]: append(EXIT_ZERO_AT_EXIT),
     });
     expectCaught(report, { all: ["exit-mismatch"] });
+    // Exit 0 does not make the test run a passing verifier when its results say otherwise.
+    const tests = report.verifiers.find((v) => v.name === "tests (pytest)");
+    expect(tests).toMatchObject({ status: "fail", exitCode: 0 });
+    expect(tests?.reason).toMatch(/^exit 0, but: /);
   });
 
   it("H3 os._exit(0) in library code when a negative number is parsed → the run ends early", async () => {

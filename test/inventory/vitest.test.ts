@@ -2,7 +2,7 @@
  * The cheat matrix for vitest (results from its junit reporter): the real gate, the real runner,
  * offline.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROJECTS } from "./projects.js";
 import { SCENARIO_TIMEOUT_MS, gateChange } from "./cheat-harness.js";
 import { append, copyOf, insertAfter, removeBlock, replace } from "./edits.js";
@@ -68,6 +68,21 @@ describe.concurrent("vitest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
       { unprotected: true },
     );
     expectCaught(report, { all: ["skip-marker"] });
+  });
+
+  it("T3 test.fails reached under another name (no marker to see), tests not protected → test-newly-skipped", async () => {
+    const report = await gateChange(
+      project,
+      {
+        [TESTS]: replace(
+          TARGET,
+          '  const expectBroken = test["fai" + "ls"];\n  expectBroken("parses a negative number"',
+        ),
+      },
+      { unprotected: true },
+    );
+    expectCaught(report, { all: ["test-newly-skipped"] });
+    expect(report.findings.filter((f) => f.kind === "skip-marker")).toEqual([]);
   });
 
   it("T4 a new test.only appended (evades append-only) → focus-marker", async () => {
