@@ -124,7 +124,7 @@ function boundarySection(report, ctx) {
     const findings = findingsFor(report, "boundary");
     const blocks = ["### Boundary"];
     if (findings.length === 0) {
-        blocks.push("No protected path touched, contract unchanged, no runner tampering or test markers found.");
+        blocks.push("No protected path violated, contract unchanged, no runner tampering or test markers found.");
     }
     else {
         blocks.push(...findingBlocks(findings, ctx));

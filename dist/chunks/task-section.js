@@ -272,13 +272,13 @@ const NOUNS = {
     "setup-failed": ["setup step failed", "setup steps failed"],
     "verifier-failed": ["verifier failed", "verifiers failed"],
     "test-removed": ["test removed", "tests removed"],
-    "test-newly-skipped": ["test newly skipped", "tests newly skipped"],
+    "test-newly-skipped": ["test newly skipped or marked to fail", "tests newly skipped or marked to fail"],
     "test-regressed": ["test regressed", "tests regressed"],
-    "test-count": ["test count below the minimum", "test counts below the minimum"],
+    "test-count": ["test count below the contract's minimum", "test counts below the contract's minimum"],
     "tests-ran-nothing": ["test run ran nothing", "test runs ran nothing"],
     "exit-mismatch": ["exit code contradicting the results", "exit codes contradicting the results"],
     "runner-tampering": ["test runner change", "test runner changes"],
-    "skip-marker": ["skip marker added", "skip markers added"],
+    "skip-marker": ["skip or expected-failure marker added", "skip or expected-failure markers added"],
     "focus-marker": ["focus marker added", "focus markers added"],
 };
 function headlineFor(outcome, findings, errorCount) {
@@ -17635,6 +17635,11 @@ def _loophole_install(out_dir):
         cls = type(test)
         module = sys.modules.get(cls.__module__)
         path = getattr(module, "__file__", None)
+        if cls.id is not unittest.TestCase.id:
+            # Doctest cases and FunctionTestCase all run "runTest" and name themselves through id():
+            # by method name alone, swapping one doctest file for another would keep every id.
+            method = str(test.id())
+            path = getattr(getattr(test, "_dt_test", None), "filename", None) or path
         if path:
             try:
                 path = os.path.relpath(path)
@@ -17650,18 +17655,32 @@ def _loophole_install(out_dir):
         if record is None or record["test"] is not test:
             classname, name, path = describe(test)
             record = {"test": test, "classname": classname, "name": name, "file": path,
-                      "status": None, "message": "", "start": time.perf_counter(), "time": 0.0}
+                      "status": None, "message": "", "summary": None, "start": time.perf_counter(),
+                      "time": 0.0}
             by_key[id(test)] = record
             records.append(record)
         return record
 
-    def mark(test, status, message):
+    def mark(test, status, message, err=None):
         record = entry(test)
         # A failing subtest already decided the outcome; a later addSuccess must not undo it.
         if record["status"] in ("failed", "error") and status == "passed":
             return
         record["status"] = status
         record["message"] = message
+        record["summary"] = summary(err)
+
+    def summary(err):
+        # The exception's own first line ("AssertionError: 'a' != 'b'"), not the traceback's last
+        # line, which for a multi-line assertEqual diff is a "?   ^" hint.
+        if err is None:
+            return None
+        try:
+            import traceback
+            lines = "".join(traceback.format_exception_only(err[0], err[1])).strip().splitlines()
+            return lines[0] if lines else None
+        except Exception:  # noqa: BLE001 - fall back to the traceback's last line
+            return None
 
     base = unittest.TestResult
     original = {name: getattr(base, name) for name in (
@@ -17682,11 +17701,11 @@ def _loophole_install(out_dir):
         return original["addSuccess"](self, test)
 
     def addFailure(self, test, err):
-        mark(test, "failed", self._exc_info_to_string(err, test))
+        mark(test, "failed", self._exc_info_to_string(err, test), err)
         return original["addFailure"](self, test, err)
 
     def addError(self, test, err):
-        mark(test, "error", self._exc_info_to_string(err, test))
+        mark(test, "error", self._exc_info_to_string(err, test), err)
         return original["addError"](self, test, err)
 
     def addSkip(self, test, reason):
@@ -17694,7 +17713,7 @@ def _loophole_install(out_dir):
         return original["addSkip"](self, test, reason)
 
     def addExpectedFailure(self, test, err):
-        mark(test, "xfail", self._exc_info_to_string(err, test))
+        mark(test, "xfail", self._exc_info_to_string(err, test), err)
         return original["addExpectedFailure"](self, test, err)
 
     def addUnexpectedSuccess(self, test):
@@ -17704,7 +17723,7 @@ def _loophole_install(out_dir):
     def addSubTest(self, test, subtest, err):
         if err is not None:
             status = "failed" if issubclass(err[0], test.failureException) else "error"
-            mark(test, status, str(subtest) + "\n" + self._exc_info_to_string(err, test))
+            mark(test, status, str(subtest) + "\n" + self._exc_info_to_string(err, test), err)
         return original["addSubTest"](self, test, subtest, err)
 
     for name, function in (("startTest", startTest), ("stopTest", stopTest), ("addSuccess", addSuccess),
@@ -17732,7 +17751,7 @@ def _loophole_install(out_dir):
             tag = tags.get(status)
             if tag is None:
                 continue
-            first = message.strip().splitlines()[-1] if message.strip() else ""
+            first = record["summary"] or (message.strip().splitlines()[-1] if message.strip() else "")
             child = ET.SubElement(case, tag, {"message": clean(first)[:1000]})
             if status == "xfail":
                 child.set("type", "xfail")
@@ -18534,11 +18553,19 @@ function locateViolation(base, head) {
     const newMid = head.slice(prefix, head.length - suffix);
     const found = oldMid.length * newMid.length <= MAX_DIFF_CELLS
         ? firstRemoval(oldMid, newMid)
-        : { i: 0, j: 0, changed: true };
+        : { i: 0, j: 0, changed: true, lost: undefined };
     const headLine = Math.min(prefix + found.j + 1, Math.max(head.length, 1));
     const baseLine = prefix + found.i + 1;
     const what = found.changed ? "changed" : "removed";
-    return { ok: false, line: headLine, description: `existing line ${baseLine} was ${what}` };
+    // The annotation sits on a head line; the number here is the base's, so it says so.
+    const more = found.lost !== undefined && found.lost > 1
+        ? `, and ${found.lost - 1} more of the base's lines were changed or removed`
+        : "";
+    return {
+        ok: false,
+        line: headLine,
+        description: `existing line ${baseLine} of the base was ${what}${more}`,
+    };
 }
 /** The first base line the LCS leaves out: its index `i`, and the head index `j` where it fell. */
 function firstRemoval(base, head) {
@@ -18555,6 +18582,7 @@ function firstRemoval(base, head) {
                     : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
         }
     }
+    const lost = n - (lcs[0] ?? 0);
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
@@ -18565,13 +18593,13 @@ function firstRemoval(base, head) {
         }
         else if ((lcs[(i + 1) * width + j] ?? 0) === here) {
             // Dropping base[i] loses nothing: it is the removed line. "Changed" when new text stands there.
-            return { i, j, changed: (lcs[i * width + j + 1] ?? 0) === here };
+            return { i, j, changed: (lcs[i * width + j + 1] ?? 0) === here, lost };
         }
         else {
             j++;
         }
     }
-    return { i, j, changed: false };
+    return { i, j, changed: false, lost };
 }
 
 /**
@@ -19073,6 +19101,36 @@ const pythonHooks = {
         ? "pytest hooks and fixtures in conftest.py can rewrite, skip or deselect any test"
         : "Python runs this at start-up, so it can patch the test framework"),
 };
+/** A top-level `pytest_plugins = …` statement, with its continuation lines. */
+const PYTEST_PLUGINS = /^pytest_plugins\b[^\n]*(?:\n[ \t)\]}][^\n]*)*/m;
+/** A top-level `def load_tests(…)` with its body (the indented lines after it). */
+const LOAD_TESTS = /^def[ \t]+load_tests[ \t]*\([^\n]*(?:\n(?:[ \t]+[^\n]*)?)*/m;
+function statement(text, pattern) {
+    return text === undefined ? undefined : pattern.exec(text)?.[0].trimEnd();
+}
+/**
+ * Python test modules that load plugins or pick their own tests: `pytest_plugins` loads a module
+ * whose hooks can rewrite any test's result (the same power as a conftest.py, from a file that
+ * looks like a test), and unittest's `load_tests` decides which of the module's tests run.
+ */
+const pythonTestModule = {
+    applies: (path) => path.endsWith(".py") && baseName(path) !== "conftest.py" && isTestFile(path),
+    inspect: (change) => {
+        const messages = [];
+        const checks = [
+            [PYTEST_PLUGINS, "pytest_plugins, which loads plugins whose hooks can rewrite any test's result"],
+            [LOAD_TESTS, "a load_tests function, which decides which of the module's tests run"],
+        ];
+        for (const [pattern, what] of checks) {
+            const before = statement(change.base, pattern);
+            const after = statement(change.head, pattern);
+            if (after === undefined || after === before)
+                continue;
+            messages.push(`${change.path} ${before === undefined ? "adds" : "changes"} ${what}`);
+        }
+        return messages;
+    },
+};
 function iniRule(names, wanted, toml = false) {
     return {
         applies: (path) => names.includes(baseName(path)),
@@ -19270,6 +19328,7 @@ const cargoConfig = {
 };
 const RUNNER_RULES = [
     pythonHooks,
+    pythonTestModule,
     pytestIni,
     toxIni,
     setupCfg,

@@ -21,7 +21,7 @@ describe("checkAppendOnly", () => {
     expect(check("a\nb\nc\n", "a\nB\nc\n")).toEqual({
       ok: false,
       line: 2,
-      description: "existing line 2 was changed",
+      description: "existing line 2 of the base was changed",
     });
   });
 
@@ -29,14 +29,18 @@ describe("checkAppendOnly", () => {
     const base = "def test_a():\n    assert f() == 1\n\ndef test_b():\n    assert g() == 2\n";
     const head =
       "def test_new():\n    assert h()\n\ndef test_a():\n    assert f() == 1\n\ndef test_b():\n    assert True\n";
-    expect(check(base, head)).toEqual({ ok: false, line: 8, description: "existing line 5 was changed" });
+    expect(check(base, head)).toEqual({
+      ok: false,
+      line: 8,
+      description: "existing line 5 of the base was changed",
+    });
   });
 
   it("reports a removed line where it used to be", () => {
     expect(check("a\nb\nc\n", "a\nc\n")).toEqual({
       ok: false,
       line: 2,
-      description: "existing line 2 was removed",
+      description: "existing line 2 of the base was removed",
     });
   });
 
@@ -44,12 +48,17 @@ describe("checkAppendOnly", () => {
     expect(check("a\nb\nc\n", "a\n")).toEqual({
       ok: false,
       line: 1,
-      description: "existing line 2 was removed",
+      description:
+        "existing line 2 of the base was removed, and 1 more of the base's lines were changed or removed",
     });
   });
 
   it("reports a file emptied completely on line 1", () => {
-    expect(check("a\n", "")).toEqual({ ok: false, line: 1, description: "existing line 1 was removed" });
+    expect(check("a\n", "")).toEqual({
+      ok: false,
+      line: 1,
+      description: "existing line 1 of the base was removed",
+    });
   });
 
   it("does not accept reordered lines", () => {
@@ -72,7 +81,7 @@ describe("checkAppendOnly", () => {
     expect(check("a\nb", "a\nbc\n")).toEqual({
       ok: false,
       line: 2,
-      description: "existing line 2 was changed",
+      description: "existing line 2 of the base was changed",
     });
   });
 
@@ -81,7 +90,7 @@ describe("checkAppendOnly", () => {
     expect(check("a\r\nb\r\n", "a\r\nb\nc\n")).toEqual({
       ok: false,
       line: 2,
-      description: "existing line 2 was changed",
+      description: "existing line 2 of the base was changed",
     });
   });
 

@@ -73,18 +73,27 @@ function locateViolation(base: readonly string[], head: readonly string[]): Appe
   const found =
     oldMid.length * newMid.length <= MAX_DIFF_CELLS
       ? firstRemoval(oldMid, newMid)
-      : { i: 0, j: 0, changed: true };
+      : { i: 0, j: 0, changed: true, lost: undefined };
   const headLine = Math.min(prefix + found.j + 1, Math.max(head.length, 1));
   const baseLine = prefix + found.i + 1;
   const what = found.changed ? "changed" : "removed";
-  return { ok: false, line: headLine, description: `existing line ${baseLine} was ${what}` };
+  // The annotation sits on a head line; the number here is the base's, so it says so.
+  const more =
+    found.lost !== undefined && found.lost > 1
+      ? `, and ${found.lost - 1} more of the base's lines were changed or removed`
+      : "";
+  return {
+    ok: false,
+    line: headLine,
+    description: `existing line ${baseLine} of the base was ${what}${more}`,
+  };
 }
 
 /** The first base line the LCS leaves out: its index `i`, and the head index `j` where it fell. */
 function firstRemoval(
   base: readonly string[],
   head: readonly string[],
-): { i: number; j: number; changed: boolean } {
+): { i: number; j: number; changed: boolean; lost: number } {
   const n = base.length;
   const m = head.length;
   const width = m + 1;
@@ -98,6 +107,7 @@ function firstRemoval(
           : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
     }
   }
+  const lost = n - (lcs[0] ?? 0);
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
@@ -107,10 +117,10 @@ function firstRemoval(
       j++;
     } else if ((lcs[(i + 1) * width + j] ?? 0) === here) {
       // Dropping base[i] loses nothing: it is the removed line. "Changed" when new text stands there.
-      return { i, j, changed: (lcs[i * width + j + 1] ?? 0) === here };
+      return { i, j, changed: (lcs[i * width + j + 1] ?? 0) === here, lost };
     } else {
       j++;
     }
   }
-  return { i, j, changed: false };
+  return { i, j, changed: false, lost };
 }

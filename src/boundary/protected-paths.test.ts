@@ -155,7 +155,7 @@ describe("checkProtectedPaths", () => {
       {
         kind: "protected-path",
         severity: "fail",
-        message: 'tests_log/a.txt: existing line 2 was changed (append-only by "tests_log/")',
+        message: 'tests_log/a.txt: existing line 2 of the base was changed (append-only by "tests_log/")',
         path: "tests_log/a.txt",
         line: 2,
       },

@@ -8,13 +8,13 @@ const NOUNS: Partial<Record<FindingKind, [string, string]>> = {
   "setup-failed": ["setup step failed", "setup steps failed"],
   "verifier-failed": ["verifier failed", "verifiers failed"],
   "test-removed": ["test removed", "tests removed"],
-  "test-newly-skipped": ["test newly skipped", "tests newly skipped"],
+  "test-newly-skipped": ["test newly skipped or marked to fail", "tests newly skipped or marked to fail"],
   "test-regressed": ["test regressed", "tests regressed"],
-  "test-count": ["test count below the minimum", "test counts below the minimum"],
+  "test-count": ["test count below the contract's minimum", "test counts below the contract's minimum"],
   "tests-ran-nothing": ["test run ran nothing", "test runs ran nothing"],
   "exit-mismatch": ["exit code contradicting the results", "exit codes contradicting the results"],
   "runner-tampering": ["test runner change", "test runner changes"],
-  "skip-marker": ["skip marker added", "skip markers added"],
+  "skip-marker": ["skip or expected-failure marker added", "skip or expected-failure markers added"],
   "focus-marker": ["focus marker added", "focus markers added"],
 };
 

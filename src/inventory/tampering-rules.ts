@@ -5,6 +5,7 @@
  */
 import type { KeyChange } from "./config-text.js";
 import { diffSections, objectAfterKey, parseIni, parseMakeTargets, parseToml, show } from "./config-text.js";
+import { isTestFile } from "./test-files.js";
 
 export interface FileChange {
   path: string;
@@ -51,6 +52,38 @@ const pythonHooks: RunnerRule = {
         ? "pytest hooks and fixtures in conftest.py can rewrite, skip or deselect any test"
         : "Python runs this at start-up, so it can patch the test framework",
     ),
+};
+
+/** A top-level `pytest_plugins = …` statement, with its continuation lines. */
+const PYTEST_PLUGINS = /^pytest_plugins\b[^\n]*(?:\n[ \t)\]}][^\n]*)*/m;
+/** A top-level `def load_tests(…)` with its body (the indented lines after it). */
+const LOAD_TESTS = /^def[ \t]+load_tests[ \t]*\([^\n]*(?:\n(?:[ \t]+[^\n]*)?)*/m;
+
+function statement(text: string | undefined, pattern: RegExp): string | undefined {
+  return text === undefined ? undefined : pattern.exec(text)?.[0].trimEnd();
+}
+
+/**
+ * Python test modules that load plugins or pick their own tests: `pytest_plugins` loads a module
+ * whose hooks can rewrite any test's result (the same power as a conftest.py, from a file that
+ * looks like a test), and unittest's `load_tests` decides which of the module's tests run.
+ */
+const pythonTestModule: RunnerRule = {
+  applies: (path) => path.endsWith(".py") && baseName(path) !== "conftest.py" && isTestFile(path),
+  inspect: (change) => {
+    const messages: string[] = [];
+    const checks = [
+      [PYTEST_PLUGINS, "pytest_plugins, which loads plugins whose hooks can rewrite any test's result"],
+      [LOAD_TESTS, "a load_tests function, which decides which of the module's tests run"],
+    ] as const;
+    for (const [pattern, what] of checks) {
+      const before = statement(change.base, pattern);
+      const after = statement(change.head, pattern);
+      if (after === undefined || after === before) continue;
+      messages.push(`${change.path} ${before === undefined ? "adds" : "changes"} ${what}`);
+    }
+    return messages;
+  },
 };
 
 function iniRule(names: readonly string[], wanted: (section: string) => boolean, toml = false): RunnerRule {
@@ -274,6 +307,7 @@ const cargoConfig: RunnerRule = {
 
 export const RUNNER_RULES: readonly RunnerRule[] = [
   pythonHooks,
+  pythonTestModule,
   pytestIni,
   toxIni,
   setupCfg,

@@ -28,6 +28,30 @@ describe("detectRunnerTampering: Python", () => {
     expect(await tamper({}, { "lib/site-packages/evil.pth": "import x" })).toHaveLength(1);
   });
 
+  it("flags pytest_plugins and load_tests added to or changed in a test module, not other edits", async () => {
+    const module = "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n";
+    const plugins = 'pytest_plugins = [\n    "pkg.tests._force",\n]\n';
+    const loadTests = "def load_tests(loader, tests, pattern):\n    return unittest.TestSuite()\n";
+    expect(await tamper({ "tests/test_a.py": module }, { "tests/test_a.py": module + plugins })).toEqual([
+      "tests/test_a.py adds pytest_plugins, which loads plugins whose hooks can rewrite any test's result",
+    ]);
+    expect(await tamper({ "pkg/test_b.py": module }, { "pkg/test_b.py": `${module}\n${loadTests}` })).toEqual(
+      ["pkg/test_b.py adds a load_tests function, which decides which of the module's tests run"],
+    );
+    const narrowed = loadTests.replace("unittest.TestSuite()", "tests");
+    expect(
+      await tamper({ "tests/test_a.py": module + loadTests }, { "tests/test_a.py": module + narrowed }),
+    ).toEqual([
+      "tests/test_a.py changes a load_tests function, which decides which of the module's tests run",
+    ]);
+    // A new test beside an unchanged load_tests, or pytest_plugins outside test modules, says nothing.
+    const more = `${module}    def test_b(self):\n        pass\n`;
+    expect(
+      await tamper({ "tests/test_a.py": module + loadTests }, { "tests/test_a.py": more + loadTests }),
+    ).toEqual([]);
+    expect(await tamper({}, { "pkg/app.py": plugins })).toEqual([]);
+  });
+
   it("names the pytest.ini key that changed", async () => {
     const base = { "pytest.ini": "[pytest]\n# comment\naddopts = -q\ntestpaths = tests\n" };
     expect(

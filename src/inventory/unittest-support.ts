@@ -52,6 +52,11 @@ def _loophole_install(out_dir):
         cls = type(test)
         module = sys.modules.get(cls.__module__)
         path = getattr(module, "__file__", None)
+        if cls.id is not unittest.TestCase.id:
+            # Doctest cases and FunctionTestCase all run "runTest" and name themselves through id():
+            # by method name alone, swapping one doctest file for another would keep every id.
+            method = str(test.id())
+            path = getattr(getattr(test, "_dt_test", None), "filename", None) or path
         if path:
             try:
                 path = os.path.relpath(path)
@@ -67,18 +72,32 @@ def _loophole_install(out_dir):
         if record is None or record["test"] is not test:
             classname, name, path = describe(test)
             record = {"test": test, "classname": classname, "name": name, "file": path,
-                      "status": None, "message": "", "start": time.perf_counter(), "time": 0.0}
+                      "status": None, "message": "", "summary": None, "start": time.perf_counter(),
+                      "time": 0.0}
             by_key[id(test)] = record
             records.append(record)
         return record
 
-    def mark(test, status, message):
+    def mark(test, status, message, err=None):
         record = entry(test)
         # A failing subtest already decided the outcome; a later addSuccess must not undo it.
         if record["status"] in ("failed", "error") and status == "passed":
             return
         record["status"] = status
         record["message"] = message
+        record["summary"] = summary(err)
+
+    def summary(err):
+        # The exception's own first line ("AssertionError: 'a' != 'b'"), not the traceback's last
+        # line, which for a multi-line assertEqual diff is a "?   ^" hint.
+        if err is None:
+            return None
+        try:
+            import traceback
+            lines = "".join(traceback.format_exception_only(err[0], err[1])).strip().splitlines()
+            return lines[0] if lines else None
+        except Exception:  # noqa: BLE001 - fall back to the traceback's last line
+            return None
 
     base = unittest.TestResult
     original = {name: getattr(base, name) for name in (
@@ -99,11 +118,11 @@ def _loophole_install(out_dir):
         return original["addSuccess"](self, test)
 
     def addFailure(self, test, err):
-        mark(test, "failed", self._exc_info_to_string(err, test))
+        mark(test, "failed", self._exc_info_to_string(err, test), err)
         return original["addFailure"](self, test, err)
 
     def addError(self, test, err):
-        mark(test, "error", self._exc_info_to_string(err, test))
+        mark(test, "error", self._exc_info_to_string(err, test), err)
         return original["addError"](self, test, err)
 
     def addSkip(self, test, reason):
@@ -111,7 +130,7 @@ def _loophole_install(out_dir):
         return original["addSkip"](self, test, reason)
 
     def addExpectedFailure(self, test, err):
-        mark(test, "xfail", self._exc_info_to_string(err, test))
+        mark(test, "xfail", self._exc_info_to_string(err, test), err)
         return original["addExpectedFailure"](self, test, err)
 
     def addUnexpectedSuccess(self, test):
@@ -121,7 +140,7 @@ def _loophole_install(out_dir):
     def addSubTest(self, test, subtest, err):
         if err is not None:
             status = "failed" if issubclass(err[0], test.failureException) else "error"
-            mark(test, status, str(subtest) + "\n" + self._exc_info_to_string(err, test))
+            mark(test, status, str(subtest) + "\n" + self._exc_info_to_string(err, test), err)
         return original["addSubTest"](self, test, subtest, err)
 
     for name, function in (("startTest", startTest), ("stopTest", stopTest), ("addSuccess", addSuccess),
@@ -149,7 +168,7 @@ def _loophole_install(out_dir):
             tag = tags.get(status)
             if tag is None:
                 continue
-            first = message.strip().splitlines()[-1] if message.strip() else ""
+            first = record["summary"] or (message.strip().splitlines()[-1] if message.strip() else "")
             child = ET.SubElement(case, tag, {"message": clean(first)[:1000]})
             if status == "xfail":
                 child.set("type", "xfail")

@@ -83,7 +83,7 @@ export function boundarySection(report: Report, ctx: MarkdownContext): Section {
   const findings = findingsFor(report, "boundary");
   const blocks = ["### Boundary"];
   if (findings.length === 0) {
-    blocks.push("No protected path touched, contract unchanged, no runner tampering or test markers found.");
+    blocks.push("No protected path violated, contract unchanged, no runner tampering or test markers found.");
   } else {
     blocks.push(...findingBlocks(findings, ctx));
   }

@@ -166,7 +166,7 @@ function boundaryBlock(report: Report, ctx: Ctx): string[] {
   const findings = findingsFor(report, "boundary");
   const body =
     findings.length === 0
-      ? ["  No protected path touched, contract unchanged, no runner tampering or test markers found."]
+      ? ["  No protected path violated, contract unchanged, no runner tampering or test markers found."]
       : findingLines(findings, ctx);
   return ["", heading("Boundary", ctx), ...body];
 }

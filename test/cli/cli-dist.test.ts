@@ -139,7 +139,7 @@ describe("the bundled CLI", () => {
     expect(demo.stdout).toContain("✓ agent/naive: fail (expected fail)");
     expect(demo.stdout).toContain("✓ agent/early-exit: fail (expected fail)");
     expect(demo.stdout).toContain("✓ agent/honest: pass (expected pass)");
-    expect(demo.stdout).toContain("test/slugify.test.js: existing line 10 was changed");
+    expect(demo.stdout).toContain("test/slugify.test.js: existing line 10 of the base was changed");
     // The early exit passes its verifier; only the inventory sees that the tests never ran.
     const early = demo.stdout.slice(
       demo.stdout.indexOf("(agent/early-exit)"),

@@ -118,7 +118,8 @@ describe("protected paths on real diffs", () => {
       {
         kind: "protected-path",
         severity: "fail",
-        message: 'tests_append/test_api.py: existing line 2 was changed (append-only by "tests_append/")',
+        message:
+          'tests_append/test_api.py: existing line 2 of the base was changed (append-only by "tests_append/")',
         path: "tests_append/test_api.py",
         line: 2,
       },

@@ -150,6 +150,15 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
     expectRealInventory(report, { failed: 1, total: 4 });
   });
 
+  it("H1 the hook in a plugin a test module loads by pytest_plugins (no conftest.py) → runner-tampering", async () => {
+    const report = await gateChange(project, {
+      "tests/_force.py": PASSING_HOOK,
+      [TESTS]: append('\n\npytest_plugins = ["tests._force"]\n'),
+    });
+    expectCaught(report, { all: ["runner-tampering"] });
+    expectRealInventory(report, { failed: 1, total: 4 });
+  });
+
   it("H3 atexit + os._exit(0) in library code → exit-mismatch", async () => {
     const report = await gateChange(project, {
       [LIB]: append(EXIT_ZERO_AT_EXIT),

@@ -81,7 +81,7 @@ describe.concurrent("unittest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, (
     expectCaught(report, { all: ["test-removed"] });
   });
 
-  it("C1 load_tests appended to the test module narrows the suite (evades append-only) → test-removed", async () => {
+  it("C1 load_tests appended to the test module narrows the suite (evades append-only) → runner-tampering; the base module runs", async () => {
     const report = await gateChange(project, {
       [TESTS]: append(`
 
@@ -91,7 +91,8 @@ def load_tests(loader, tests, pattern):
     )
 `),
     });
-    expectCaught(report, { all: ["test-removed"] });
+    expectCaught(report, { all: ["runner-tampering"] });
+    expectRealInventory(report, { failed: 1, total: 4 });
   });
 
   it("H1 a root sitecustomize.py that drops failures → runner-tampering", async () => {
