@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { f as getState } from './chunks/core.js';
 import { g as getErrorMessage } from './chunks/errors.js';
-import { b as removeLabelledContainers, L as LABEL_RUN, c as removeTree, d as sweepTrash } from './chunks/types.js';
+import { b as removeTree, c as sweepTrash } from './chunks/temp-dir.js';
+import { r as removeLabelledContainers, L as LABEL_RUN } from './chunks/types.js';
 import { a as actionsLogger } from './chunks/actions-logger.js';
 import 'os';
 import 'crypto';
@@ -38,8 +39,8 @@ import 'child_process';
 import 'timers';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:os';
 import 'node:child_process';
+import 'node:os';
 
 /**
  * The post step runs after the main step, also when the job was cancelled and the main step was

@@ -1,29 +1,30 @@
-import { _ as __addDisposableResource, g as abortOnSignals, h as runGate, j as __disposeResources, T as createRuntime } from './task-section.js';
+import { _ as __addDisposableResource, a as __disposeResources } from './index.js';
 import { randomUUID } from 'node:crypto';
 import { G as GateError, g as getErrorMessage } from './errors.js';
-import { f as runCaptured, e as createTempDir } from './types.js';
+import { e as runCaptured, d as createTempDir } from './temp-dir.js';
+import { f as abortOnSignals, g as runGate, M as createRuntime } from './task-section.js';
 import { s as stderrStatus, r as renderText } from './status-line.js';
 import { p as parseCommandArgs, o as oneOf, s as stringOption } from './args.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { D as DEMO_HELP } from './help.js';
-import 'node:buffer';
 import 'node:os';
-import './zod-schema.js';
+import 'node:buffer';
 import './_commonjsHelpers.js';
-import 'node:net';
 import 'node:fs';
+import 'node:child_process';
+import './types.js';
+import './zod-schema.js';
+import 'node:net';
 import 'node:timers/promises';
 import 'node:http';
 import 'node:dns/promises';
 import 'events';
 import 'process';
 import 'buffer';
-import './index.js';
 import 'node:events';
 import './parse.js';
 import './version.js';
-import 'node:child_process';
 import 'node:util';
 
 /**

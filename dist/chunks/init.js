@@ -3,10 +3,15 @@ import { join, resolve } from 'node:path';
 import 'node:crypto';
 import { C as ConfigurationError } from './errors.js';
 import { D as DEFAULT_CONTRACT_PATH, C as CONTRACT_SCHEMA_URL } from './zod-schema.js';
-import { p as picomatch } from './index.js';
+import { p as picomatch, G as Git } from './index.js';
 import { p as parseCommandArgs, s as stringOption } from './args.js';
 import { I as INIT_HELP } from './help.js';
 import './_commonjsHelpers.js';
+import 'node:os';
+import './temp-dir.js';
+import 'node:fs';
+import 'node:child_process';
+import 'node:buffer';
 import 'node:util';
 
 const DEFAULT_GO = { major: 1, minor: 24 };
@@ -102,7 +107,10 @@ const SKIPPED_DIRS = new Set([
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 8;
 const MAX_READ_BYTES = 1024 * 1024;
-async function scanRepository(root) {
+async function scanRepository(root, options = {}) {
+    const ignoredFiles = new Set((options.ignored ?? []).filter((p) => !p.endsWith("/")));
+    const ignoredDirs = (options.ignored ?? []).filter((p) => p.endsWith("/"));
+    const ignored = (path) => ignoredFiles.has(path) || ignoredDirs.some((dir) => path.startsWith(dir) || `${path}/` === dir);
     const files = [];
     const dirs = new Set();
     let truncated = false;
@@ -121,6 +129,8 @@ async function scanRepository(root) {
             entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             for (const entry of entries) {
                 const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+                if (ignored(path))
+                    continue;
                 if (entry.isDirectory()) {
                     if (SKIPPED_DIRS.has(entry.name))
                         continue;
@@ -148,8 +158,10 @@ async function scanRepository(root) {
         dirs,
         truncated,
         has: (path) => fileSet.has(path),
-        exists: async (path) => (await lstat(join(root, path)).catch(() => undefined))?.isFile() === true,
+        exists: async (path) => !ignored(path) && (await lstat(join(root, path)).catch(() => undefined))?.isFile() === true,
         read: async (path) => {
+            if (ignored(path))
+                return undefined;
             const full = join(root, path);
             const info = await lstat(full).catch(() => undefined);
             if (!info?.isFile() || info.size > MAX_READ_BYTES)
@@ -389,14 +401,14 @@ const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
 const MAKE_TEST_TARGET = /^(?:[A-Za-z0-9_.-]+[ \t]+)*test(?:[ \t]+[A-Za-z0-9_.-]+)*[ \t]*::?(?!=)/m;
 // With no recognisable toolchain: an image that has make, a compiler and git.
 const FALLBACK_IMAGE = "buildpack-deps:bookworm";
-async function inferContract(repoDir) {
+async function inferContract(repoDir, options = {}) {
     const info = await stat(repoDir).catch(() => undefined);
     if (!info?.isDirectory()) {
         throw new ConfigurationError(`Cannot infer a contract: ${repoDir} is not a directory.`, [
             "Run loophole init in the repository's root, or pass it with --repo.",
         ]);
     }
-    const scan = await scanRepository(repoDir);
+    const scan = await scanRepository(repoDir, options);
     const guesses = (await Promise.all([inferNode(scan), inferPython(scan), inferGo(scan), inferRust(scan)])).filter((guess) => guess !== undefined);
     // The ecosystem with a runnable test suite leads; a package.json kept only for tooling should not.
     const primary = guesses.find((guess) => guess.tests !== undefined) ??
@@ -448,7 +460,7 @@ async function inferContract(repoDir) {
         notes.push('The setup steps download dependencies, but the sandbox has no network by default ("network": "none"). Either list your package index\'s host in "sandbox.network" (reports show it as a relaxation), or build an image with the dependencies preinstalled, set "sandbox.image" to it and drop those steps.');
     }
     const appendOnly = testGlobs(scan);
-    notes.push(`Protected: "frozen" lists the contract, .github/** and the test runner's configuration; "appendOnly" ${appendOnly.length === 0 ? "is empty because no test files were found: add the globs of your tests" : `holds ${appendOnly.join(", ")}`}. Check they match where your tests live.`);
+    notes.push(`Protected: "frozen" lists the contract${frozen.length > 2 ? `, .github/** and the test runner's configuration (${frozen.slice(2).join(", ")})` : " and .github/**"}; "appendOnly" ${appendOnly.length === 0 ? "is empty because no test files were found: add the globs of your tests" : `holds ${appendOnly.join(", ")}`}. Check they match where your tests live.`);
     if (scan.truncated) {
         notes.push("The repository is large, so only part of it was scanned: check the protected globs by hand.");
     }
@@ -525,7 +537,7 @@ async function initCommand(argv, io) {
         return 0;
     }
     const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-    const { contract, notes } = await inferContract(repoDir);
+    const { contract, notes } = await inferContract(repoDir, { ignored: await gitIgnored(repoDir) });
     const text = `${JSON.stringify(contract, null, 2)}\n`;
     if (values.stdout === true) {
         io.stdout(text);
@@ -545,6 +557,18 @@ async function initCommand(argv, io) {
         io.stderr(`note: ${note}\n`);
     io.stderr("next: review the contract, run `loophole validate`, and commit it to the base branch; the gate reads it from the base commit only.\n");
     return 0;
+}
+/** What git ignores under `repoDir`, or nothing when it is not in a git work tree (init still works). */
+async function gitIgnored(repoDir) {
+    try {
+        const git = await Git.open(repoDir);
+        return git.bare ? [] : await git.ignoredPaths(repoDir);
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            return [];
+        throw error;
+    }
 }
 
 export { initCommand };

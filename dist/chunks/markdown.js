@@ -1,5 +1,5 @@
 import { a as TOOL_NAME } from './version.js';
-import { e as escapeMarkdown, l as boundedList, p as problemsFirst, t as tableCell, n as exitText, d as inlineCode, q as andMore, u as STATUS_ICON, v as needsOutput, w as tailLines, s as sanitizeText, x as tailDescription, y as codeBlock, z as htmlText, A as findingLocation, B as SEVERITY_ICON, C as APPROVED_ICON, k as kindLabel, b as baseNotProven, O as OUTCOME_ICON, E as findingsFor, F as count, H as COUNT_ROWS, I as signed, f as STOP_REASONS, J as roundRows, K as networkLines } from './task-section.js';
+import { e as escapeMarkdown, h as boundedList, p as problemsFirst, t as tableCell, j as exitText, c as inlineCode, l as andMore, n as STATUS_ICON, q as needsOutput, u as tailLines, s as sanitizeText, v as tailDescription, w as codeBlock, x as htmlText, y as findingLocation, z as SEVERITY_ICON, A as APPROVED_ICON, k as kindLabel, b as baseNotProven, O as OUTCOME_ICON, B as findingsFor, C as count, E as COUNT_ROWS, F as signed, d as STOP_REASONS, H as roundRows, I as networkLines } from './task-section.js';
 import { f as formatDuration } from './zod-schema.js';
 
 function opts(ctx, max = ctx.limits.itemChars) {

@@ -1,9 +1,11 @@
 import { C as ConfigurationError } from './errors.js';
-import { _ as __addDisposableResource, R as RAW_BYTES_ATTRIBUTES, j as __disposeResources, L as indexInfo, M as authConfigEnv, i as isBlocking, N as checkProtectedPaths, P as restoreEdits, Q as finding, a as Git, r as readBaseContract, T as createRuntime, h as runGate, U as MemoryBaseCache } from './task-section.js';
+import { i as isBlocking, J as checkProtectedPaths, K as restoreEdits, L as finding, r as readBaseContract, M as createRuntime, g as runGate, N as MemoryBaseCache } from './task-section.js';
+import { _ as __addDisposableResource, R as RAW_BYTES_ATTRIBUTES, a as __disposeResources, i as indexInfo, b as authConfigEnv, G as Git } from './index.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
-import { e as createTempDir, L as LABEL_RUN } from './types.js';
+import { d as createTempDir } from './temp-dir.js';
+import { L as LABEL_RUN } from './types.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 

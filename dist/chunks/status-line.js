@@ -1,6 +1,7 @@
 import { a as TOOL_NAME } from './version.js';
-import { c as bounded, l as boundedList, E as findingsFor, v as needsOutput, F as count, H as COUNT_ROWS, I as signed, f as STOP_REASONS, J as roundRows, K as networkLines, b as baseNotProven, o as oneLine, V as cleanText, q as andMore, p as problemsFirst, n as exitText, w as tailLines, m as maskSecrets, s as sanitizeText, x as tailDescription, A as findingLocation, k as kindLabel, W as StreamLogger } from './task-section.js';
+import { a as bounded, h as boundedList, B as findingsFor, q as needsOutput, C as count, E as COUNT_ROWS, F as signed, d as STOP_REASONS, H as roundRows, I as networkLines, b as baseNotProven, o as oneLine, P as cleanText, l as andMore, p as problemsFirst, j as exitText, u as tailLines, m as maskSecrets, s as sanitizeText, v as tailDescription, y as findingLocation, k as kindLabel } from './task-section.js';
 import { f as formatDuration } from './zod-schema.js';
+import { S as StreamLogger } from './index.js';
 
 /**
  * Terminal layout for the text report: word wrapping with a hanging indent, aligned tables, and ANSI

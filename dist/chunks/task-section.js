@@ -1,96 +1,25 @@
+import { e as encodeGitPath, s as silentLogger, _ as __addDisposableResource, a as __disposeResources, p as picomatch, G as Git, B as BufferedLogger } from './index.js';
 import { G as GateError, C as ConfigurationError, g as getErrorMessage, d as describeError } from './errors.js';
 import { resolve, relative, isAbsolute, join, sep, dirname } from 'node:path';
-import { e as createTempDir, g as registerCleanup, h as currentTempRoot, s as scratchRoot, d as sweepTrash, r as removeTreeInBackground, f as runCaptured, l as lastLines, L as LABEL_RUN, i as LABEL_PID, j as runBounded, k as removeContainer, b as removeLabelledContainers, o as onTerminatingSignal } from './types.js';
+import { d as createTempDir, f as currentTempRoot, s as scratchRoot, c as sweepTrash, r as removeTreeInBackground, e as runCaptured, g as runBounded } from './temp-dir.js';
+import { a as registerCleanup, l as lastLines, L as LABEL_RUN, b as LABEL_PID, c as removeContainer, r as removeLabelledContainers, o as onTerminatingSignal } from './types.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { lstat, readFile, readlink, stat, readdir, mkdir, writeFile, rm, access, constants as constants$1, realpath, open, rename } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
-import { devNull, constants } from 'node:os';
+import { lstat, readFile, readlink, writeFile, rm, access, constants as constants$1, realpath, open, readdir, mkdir, rename } from 'node:fs/promises';
 import { f as formatDuration, o as object, b as boolean, n as number, a as array, s as string$1 } from './zod-schema.js';
 import { isIP, isIPv4, isIPv6, BlockList, connect } from 'node:net';
 import { existsSync, constants as constants$2, createWriteStream } from 'node:fs';
 import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import { STATUS_CODES, request, createServer } from 'node:http';
 import { lookup } from 'node:dns/promises';
+import { constants } from 'node:os';
 import events__default, { EventEmitter } from 'events';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import require$$0 from 'process';
 import require$$0__default from 'buffer';
-import { p as picomatch } from './index.js';
 import { once } from 'node:events';
 import { p as parseContract, c as contractSha256 } from './parse.js';
+import { isUtf8 } from 'node:buffer';
 import { T as TOOL_VERSION, a as TOOL_NAME } from './version.js';
-
-/******************************************************************************
-Copyright (c) Microsoft Corporation.
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
-REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY
-AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
-INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM
-LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR
-OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR
-PERFORMANCE OF THIS SOFTWARE.
-***************************************************************************** */
-/* global Reflect, Promise, SuppressedError, Symbol, Iterator */
-
-
-function __addDisposableResource(env, value, async) {
-    if (value !== null && value !== void 0) {
-        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
-        var dispose, inner;
-        if (async) {
-            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
-            dispose = value[Symbol.asyncDispose];
-        }
-        if (dispose === void 0) {
-            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
-            dispose = value[Symbol.dispose];
-            if (async) inner = dispose;
-        }
-        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
-        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
-        env.stack.push({ value: value, dispose: dispose, async: async });
-    }
-    else if (async) {
-        env.stack.push({ async: true });
-    }
-    return value;
-
-}
-
-var _SuppressedError = typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
-    var e = new Error(message);
-    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
-};
-
-function __disposeResources(env) {
-    function fail(e) {
-        env.error = env.hasError ? new _SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
-        env.hasError = true;
-    }
-    var r, s = 0;
-    function next() {
-        while (r = env.stack.pop()) {
-            try {
-                if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
-                if (r.dispose) {
-                    var result = r.dispose.call(r.value);
-                    if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
-                }
-                else s |= 1;
-            }
-            catch (e) {
-                fail(e);
-            }
-        }
-        if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
-        if (env.hasError) throw env.error;
-    }
-    return next();
-}
 
 /** Stable `kind` keys: they are part of the JSON report. */
 const BASE_NOT_PROVEN_KINDS = [
@@ -122,7 +51,7 @@ const BASE_TEXT = {
     // H2
     "framework-patched": "Production code that patches the test framework or assertion functions on import was not detected.",
     // H3/H4 from inside the test process
-    "forged-results": "Results forged by code under test at run time (fake result lines, a rewritten report) were checked only against exit codes, counts and pytest's summary.",
+    "forged-results": "Results forged by code under test at run time (fake result lines, a rewritten report) were checked only against exit codes, counts and runner summaries.",
 };
 /** "a, b, c and 4 more": lists in sentences stay short. */
 function names(items, fallback, max = 5) {
@@ -280,6 +209,7 @@ const NOUNS = {
     "runner-tampering": ["test runner change", "test runner changes"],
     "skip-marker": ["skip or expected-failure marker added", "skip or expected-failure markers added"],
     "focus-marker": ["focus marker added", "focus markers added"],
+    "fixed-by-test-edits": ["test fixed by test edits only", "tests fixed by test edits only"],
 };
 function headlineFor(outcome, findings, errorCount) {
     if (outcome === "pass")
@@ -393,150 +323,6 @@ class GateRecorder {
             report.tests = this.tests;
         return report;
     }
-}
-
-/** Plain lines on a stream (stderr by default, so stdout stays free for reports and JSON). */
-class StreamLogger {
-    #write;
-    #verbose;
-    constructor(options = {}) {
-        this.#verbose = options.verbose ?? false;
-        this.#write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
-    }
-    debug(message) {
-        if (this.#verbose)
-            this.#write(`debug: ${message}`);
-    }
-    info(message) {
-        this.#write(message);
-    }
-    warning(message) {
-        this.#write(`warning: ${message}`);
-    }
-    error(message) {
-        this.#write(`error: ${message}`);
-    }
-    startGroup(name) {
-        this.#write(`▸ ${name}`);
-    }
-    endGroup() {
-        // Plain output has no folding; the next group's header is enough.
-    }
-}
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    startGroup: () => undefined,
-    endGroup: () => undefined,
-};
-/**
- * Holds a concurrent phase's messages and replays them as one group when the phase ends, so two
- * phases running at once (base and head) do not interleave their lines or break log groups.
- */
-class BufferedLogger {
-    #entries = [];
-    debug(message) {
-        // Kept; the logger it is replayed into decides whether debug lines show.
-        this.#entries.push({ level: "debug", message });
-    }
-    info(message) {
-        this.#entries.push({ level: "info", message });
-    }
-    warning(message) {
-        this.#entries.push({ level: "warning", message });
-    }
-    error(message) {
-        this.#entries.push({ level: "error", message });
-    }
-    startGroup(name) {
-        this.#entries.push({ level: "info", message: `${name}:` });
-    }
-    endGroup() {
-        // Nested groups are flattened into the enclosing replayed group.
-    }
-    replay(into, group) {
-        into.startGroup(group);
-        try {
-            for (const entry of this.#entries) {
-                if (entry.level === "debug")
-                    into.debug(entry.message);
-                else if (entry.level === "warning")
-                    into.warning(entry.message);
-                else if (entry.level === "error")
-                    into.error(entry.message);
-                else
-                    into.info(entry.message);
-            }
-        }
-        finally {
-            into.endGroup();
-        }
-    }
-}
-
-/**
- * Git paths are bytes, not text: a commit may hold names that are not valid UTF-8. loophole keeps
- * paths as strings everywhere (globs, findings, JSON), so they are decoded losslessly: valid UTF-8
- * decodes as usual, and each byte of an invalid sequence becomes the lone surrogate U+DC80–U+DCFF
- * (the "surrogateescape" scheme of Python's PEP 383). `encodeGitPath` reverses it exactly, so a path
- * read from git can be handed back to git (through stdin, never argv) or to the file system as the
- * same bytes. Valid UTF-8 can never produce a lone surrogate, so the mapping is unambiguous.
- */
-const ESCAPE_BASE = 0xdc00;
-const ESCAPED = /[\uDC80-\uDCFF]/u;
-function decodeGitPath(bytes) {
-    if (isUtf8(bytes))
-        return bytes.toString("utf8");
-    let text = "";
-    let start = 0;
-    let i = 0;
-    while (i < bytes.length) {
-        const length = utf8SequenceLength(bytes, i);
-        if (length > 0) {
-            i += length;
-            continue;
-        }
-        text += bytes.toString("utf8", start, i) + String.fromCharCode(ESCAPE_BASE + (bytes[i] ?? 0));
-        i += 1;
-        start = i;
-    }
-    return text + bytes.toString("utf8", start, i);
-}
-function encodeGitPath(path) {
-    if (!ESCAPED.test(path))
-        return Buffer.from(path, "utf8");
-    const parts = [];
-    for (const char of path) {
-        const code = char.codePointAt(0) ?? 0;
-        parts.push(code >= 0xdc80 && code <= 0xdcff ? Buffer.of(code - ESCAPE_BASE) : Buffer.from(char, "utf8"));
-    }
-    return Buffer.concat(parts);
-}
-/** Length of the well-formed UTF-8 sequence at `i`, or 0 when the byte there starts none. */
-function utf8SequenceLength(bytes, i) {
-    const b0 = bytes[i] ?? 0;
-    if (b0 < 0x80)
-        return 1;
-    const cont = (offset, low = 0x80, high = 0xbf) => {
-        const b = bytes[i + offset];
-        return b !== undefined && b >= low && b <= high;
-    };
-    if (b0 >= 0xc2 && b0 <= 0xdf)
-        return cont(1) ? 2 : 0;
-    if (b0 >= 0xe0 && b0 <= 0xef) {
-        // E0 excludes overlong forms, ED excludes UTF-16 surrogates.
-        const low = b0 === 0xe0 ? 0xa0 : 0x80;
-        const high = b0 === 0xed ? 0x9f : 0xbf;
-        return cont(1, low, high) && cont(2) ? 3 : 0;
-    }
-    if (b0 >= 0xf0 && b0 <= 0xf4) {
-        const low = b0 === 0xf0 ? 0x90 : 0x80;
-        const high = b0 === 0xf4 ? 0x8f : 0xbf;
-        return cont(1, low, high) && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
 }
 
 /**
@@ -749,642 +535,6 @@ function sweepOnce(parent) {
 }
 function compareCodeUnits$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The pieces of Git#materialiseTree that are plain data: the attributes that make checkout write
- * committed bytes, and the `update-index --index-info` input that resets paths before checkout.
- */
-/**
- * Attributes forced while materialising a tree, overriding the tree's own .gitattributes (the
- * repository's info/attributes has the highest precedence): the clean room gets the committed
- * bytes, with no end-of-line conversion, no `ident` expansion, no re-encoding and, above all, no
- * smudge filter, since a filter is a command from the runner's git config (git-lfs, for one, would
- * go to the network with the checkout's credentials).
- */
-const RAW_BYTES_ATTRIBUTES = "* -text -eol -crlf -filter -ident -working-tree-encoding\n";
-/**
- * `update-index -z --index-info` input. Removals come first, so a path can turn into a directory;
- * git itself drops entries that clash with an added one (a `tests` symlink when `tests/x` is added).
- */
-function indexInfo(edits, objectFormat) {
-    const zero = "0".repeat(objectFormat === "sha256" ? 64 : 40);
-    const ordered = [
-        ...edits.filter((e) => e.entry === undefined),
-        ...edits.filter((e) => e.entry !== undefined),
-    ];
-    return Buffer.concat(ordered.flatMap((edit) => [
-        Buffer.from(edit.entry === undefined ? `0 ${zero}\t` : `${edit.entry.mode} ${edit.entry.sha}\t`),
-        encodeGitPath(edit.path),
-        Buffer.of(0),
-    ]));
-}
-
-/**
- * How git is started: the fixed environment every call gets, and the error a failed call becomes.
- * Git#exec, the only place git is spawned, uses these.
- */
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-/**
- * Variables kept from the caller's environment. Everything else named GIT_* is dropped: GIT_DIR,
- * GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY, GIT_CONFIG_PARAMETERS and friends would silently point git
- * at another repository or change its output (they are set, for example, inside git hooks).
- */
-const KEPT_GIT_VARIABLE = /^GIT_(?:TRACE\w*|SSH|SSH_COMMAND|SSH_VARIANT|ASKPASS|SSL_\w+|HTTP_\w+|CURL_\w+|PROXY_\w+|EXEC_PATH|CONFIG_GLOBAL|CONFIG_SYSTEM|CONFIG_NOSYSTEM)$/;
-function gitEnvironment(extra = {}) {
-    const env = {};
-    for (const [key, value] of Object.entries(process.env)) {
-        if (!key.startsWith("GIT_") || KEPT_GIT_VARIABLE.test(key))
-            env[key] = value;
-    }
-    return {
-        ...env,
-        GIT_TERMINAL_PROMPT: "0",
-        LC_ALL: "C",
-        GIT_OPTIONAL_LOCKS: "0",
-        // Paths given to git are names, never patterns.
-        GIT_LITERAL_PATHSPECS: "1",
-        // refs/replace/* would make a SHA stand for different content.
-        GIT_NO_REPLACE_OBJECTS: "1",
-        ...extra,
-    };
-}
-/** The error for a git call that timed out, was killed or exited with a code not in `okExitCodes`. */
-function gitFailure(args, result, okExitCodes = []) {
-    const name = subcommand(args);
-    if (result.timedOut)
-        return new GateError(`git ${name} timed out after ${result.durationMs} ms`);
-    const code = result.exitCode;
-    if (code === 0 || (code !== null && okExitCodes.includes(code)))
-        return undefined;
-    const how = code === null ? `signal ${result.signal ?? "unknown"}` : `exit ${code}`;
-    return new GateError(`git ${name} failed (${how}): ${stderrTail(result.stderr)}`);
-}
-/** The last few lines git wrote to stderr, on one line, for error messages. */
-function stderrTail(stderr) {
-    const lines = stderr
-        .trim()
-        .split("\n")
-        .filter((line) => line.trim() !== "");
-    const tail = lines.slice(-4).join(" | ");
-    if (tail === "")
-        return "(no error output)";
-    return tail.length > 1000 ? `…${tail.slice(-999)}` : tail;
-}
-function subcommand(args) {
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i] ?? "";
-        if (arg === "-c")
-            i++;
-        else if (!arg.startsWith("-"))
-            return arg;
-    }
-    return "";
-}
-
-/**
- * The lines a diff adds, with their line numbers in the head file, from `git diff -U0` output: what
- * the static marker scan reads. Paths in `+++` headers are C-quoted by git when they hold unusual
- * bytes; they are unquoted back to the same lossless strings the rest of loophole uses.
- */
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-function parseAddedLines(diff) {
-    const out = [];
-    let path;
-    let next = 0;
-    for (const raw of diff.toString("latin1").split("\n")) {
-        if (raw.startsWith("+++ ")) {
-            const name = raw.slice(4);
-            path = name === "/dev/null" ? undefined : stripPrefix(unquote(name));
-            continue;
-        }
-        if (raw.startsWith("--- ") || raw.startsWith("diff --git "))
-            continue;
-        const hunk = HUNK.exec(raw);
-        if (hunk) {
-            next = Number(hunk[1]);
-            continue;
-        }
-        if (path !== undefined && raw.startsWith("+")) {
-            // latin1 kept every byte; decode the line's bytes as UTF-8 text now.
-            out.push({ path, line: next, text: Buffer.from(raw.slice(1), "latin1").toString("utf8") });
-            next++;
-        }
-    }
-    return out;
-}
-function stripPrefix(name) {
-    return name.startsWith("b/") ? name.slice(2) : name;
-}
-const ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-/** `"b/t\303\251st\tx"` → the path's bytes, decoded losslessly. Unquoted names pass through. */
-function unquote(name) {
-    if (!name.startsWith('"'))
-        return decodeGitPath(Buffer.from(name, "latin1"));
-    const bytes = [];
-    for (let i = 1; i < name.length - 1; i++) {
-        const c = name[i] ?? "";
-        if (c !== "\\") {
-            bytes.push(c.charCodeAt(0));
-            continue;
-        }
-        const next = name[i + 1] ?? "";
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(name.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return decodeGitPath(Buffer.from(bytes));
-}
-
-/**
- * The token for one fetch or push, as an `http.extraheader` passed through GIT_CONFIG_* variables
- * (never argv, where `ps` shows it, never .git/config). actions/checkout may have persisted its own
- * header for the same origin (`http.https://github.com/.extraheader`); git sends every matching
- * header, and GitHub refuses two Authorization headers. So the entry is scoped to the same origin,
- * and an empty value first resets what the repository's config set for it.
- */
-function authConfigEnv(remoteUrl, header) {
-    const key = `http.${originOf(remoteUrl) ?? ""}${originOf(remoteUrl) === undefined ? "" : "/."}extraheader`;
-    return {
-        GIT_CONFIG_COUNT: "2",
-        GIT_CONFIG_KEY_0: key,
-        GIT_CONFIG_VALUE_0: "",
-        GIT_CONFIG_KEY_1: key,
-        GIT_CONFIG_VALUE_1: header,
-    };
-}
-function originOf(url) {
-    if (url === undefined)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        return parsed.protocol === "https:" || parsed.protocol === "http:"
-            ? `${parsed.protocol}//${parsed.host}`
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-/**
- * Parser for `git diff --raw -z --no-renames --no-abbrev` output. Every path comes through as git
- * stored it (see path-bytes.ts), and anything unexpected is an error rather than a guess: a
- * misread diff would let a change slip past the protected-path check.
- *
- * Each record is `:<old mode> <new mode> <old sha> <new sha> <status>` NUL `<path>` NUL.
- */
-const MODE = /^[0-7]{6}$/;
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const STATUSES = new Set(["A", "M", "D", "T", "U", "X"]);
-function entryTypeOfMode(mode) {
-    switch (mode) {
-        case "000000":
-            return "absent";
-        // 100664 was written by very old git versions; git reads it as a regular file.
-        case "100644":
-        case "100664":
-            return "file";
-        case "100755":
-            return "executable";
-        case "120000":
-            return "symlink";
-        case "160000":
-            return "submodule";
-        default:
-            throw new GateError(`git reported an unknown file mode ${JSON.stringify(mode)}`);
-    }
-}
-function parseRawDiff(output) {
-    const changes = [];
-    let pos = 0;
-    while (pos < output.length) {
-        if (output[pos] !== 0x3a /* ":" */) {
-            throw malformed$2(`expected ":" at byte ${pos}`);
-        }
-        const headerEnd = output.indexOf(0, pos);
-        if (headerEnd < 0)
-            throw malformed$2("header without a NUL terminator");
-        const header = output.toString("latin1", pos + 1, headerEnd);
-        const pathEnd = output.indexOf(0, headerEnd + 1);
-        if (pathEnd < 0)
-            throw malformed$2(`path after ${JSON.stringify(header)} without a NUL terminator`);
-        changes.push(parseRecord(header, output.subarray(headerEnd + 1, pathEnd)));
-        pos = pathEnd + 1;
-    }
-    return changes;
-}
-function parseRecord(header, rawPath) {
-    const fields = header.split(" ");
-    const [oldMode, newMode, oldSha, newSha, status] = fields;
-    if (fields.length !== 5 ||
-        oldMode === undefined ||
-        newMode === undefined ||
-        oldSha === undefined ||
-        newSha === undefined ||
-        status === undefined) {
-        throw malformed$2(`header ${JSON.stringify(header)} does not have five fields`);
-    }
-    if (status.startsWith("R") || status.startsWith("C")) {
-        throw malformed$2(`rename or copy record ${JSON.stringify(header)}; the diff must use --no-renames`);
-    }
-    if (!isStatus(status))
-        throw malformed$2(`unknown status ${JSON.stringify(status)}`);
-    if (!MODE.test(oldMode) || !MODE.test(newMode))
-        throw malformed$2(`bad modes in ${JSON.stringify(header)}`);
-    if (!SHA.test(oldSha) || !SHA.test(newSha)) {
-        throw malformed$2(`object names in ${JSON.stringify(header)} are not full hashes (--no-abbrev missing?)`);
-    }
-    if (rawPath.length === 0)
-        throw malformed$2(`empty path after ${JSON.stringify(header)}`);
-    return {
-        status,
-        path: decodeGitPath(rawPath),
-        oldMode,
-        newMode,
-        oldType: entryTypeOfMode(oldMode),
-        newType: entryTypeOfMode(newMode),
-        oldSha,
-        newSha,
-    };
-}
-function isStatus(value) {
-    return STATUSES.has(value);
-}
-function malformed$2(detail) {
-    return new GateError(`could not parse git diff output: ${detail}`);
-}
-
-/**
- * Parser for `git ls-tree -z --full-tree` output: one record per blob, symlink or submodule, each
- * `<mode> <type> <sha>` TAB `<path>` NUL. Tree records (listed without `-r`) are skipped: a
- * directory is implied by the paths under it.
- */
-const HEADER = /^([0-7]{6}) (blob|commit|tree) ([0-9a-f]{40}|[0-9a-f]{64})$/;
-function parseTreeListing(output) {
-    const entries = [];
-    let pos = 0;
-    while (pos < output.length) {
-        const end = output.indexOf(0, pos);
-        if (end < 0)
-            throw malformed$1(`record at byte ${pos} has no NUL terminator`);
-        const tab = output.indexOf(0x09, pos);
-        if (tab < 0 || tab > end)
-            throw malformed$1(`record at byte ${pos} has no tab`);
-        const header = output.toString("latin1", pos, tab);
-        const match = HEADER.exec(header);
-        const [, mode, kind, sha] = match ?? [];
-        if (mode === undefined || sha === undefined)
-            throw malformed$1(`unexpected record ${JSON.stringify(header)}`);
-        pos = end + 1;
-        if (kind === "tree")
-            continue;
-        const type = entryTypeOfMode(mode);
-        if (type === "absent")
-            throw malformed$1(`entry with mode 000000 in ${JSON.stringify(header)}`);
-        entries.push({ path: decodeGitPath(output.subarray(tab + 1, end)), mode, type, sha });
-    }
-    return entries;
-}
-function malformed$1(detail) {
-    return new GateError(`could not parse git ls-tree output: ${detail}`);
-}
-
-const OBJECT_NAME = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-class Git {
-    /** The work tree's top level, or the repository directory of a bare repository. */
-    dir;
-    bare;
-    #logger;
-    #objectStore;
-    constructor(dir, bare, logger) {
-        this.dir = dir;
-        this.bare = bare;
-        this.#logger = logger;
-    }
-    /** Opens the repository at (or above) `repoDir`: a work tree or a bare repository. */
-    static async open(repoDir, logger = silentLogger) {
-        const dir = resolve(repoDir);
-        const info = await stat(dir).catch(() => undefined);
-        if (!info?.isDirectory()) {
-            throw new ConfigurationError(`${dir} is not a directory, so it cannot be a git repository`);
-        }
-        const probe = new Git(dir, false, logger);
-        const answer = await probe.#exec(["rev-parse", "--is-bare-repository", "--is-inside-work-tree"], {
-            okExitCodes: [128],
-        });
-        if (answer.exitCode !== 0) {
-            throw new ConfigurationError(`${dir} is not a git repository: ${stderrTail(answer.stderr)}`);
-        }
-        const [isBare, insideWorkTree] = answer.stdout.toString("utf8").trim().split("\n");
-        if (isBare === "true") {
-            const gitDir = await probe.#exec(["rev-parse", "--absolute-git-dir"]);
-            return new Git(gitDir.stdout.toString("utf8").trim(), true, logger);
-        }
-        if (insideWorkTree !== "true") {
-            throw new ConfigurationError(`${dir} is inside a .git directory; pass the repository's work tree (its top-level directory) instead`);
-        }
-        const top = await probe.#exec(["rev-parse", "--show-toplevel"]);
-        return new Git(top.stdout.toString("utf8").replace(/\n$/, ""), false, logger);
-    }
-    /** The full object name of the commit `ref` names. */
-    async resolveCommit(ref) {
-        if (ref === "")
-            throw new ConfigurationError("an empty string is not a git revision");
-        const sha = await this.#commitOf(ref);
-        if (sha === undefined) {
-            throw new ConfigurationError(`${JSON.stringify(ref)} does not name a commit in ${this.dir}. If it exists on the remote, fetch it ` +
-                "first: a shallow clone lacks older commits (for actions/checkout, set fetch-depth: 0).");
-        }
-        return sha;
-    }
-    /** Whether `ref` names a commit here (no error when it does not). */
-    async commitExists(ref) {
-        return ref !== "" && (await this.#commitOf(ref)) !== undefined;
-    }
-    async #commitOf(ref) {
-        const result = await this.#exec(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], {
-            okExitCodes: [1, 128],
-        });
-        const sha = result.stdout.toString("utf8").trim();
-        return result.exitCode === 0 && OBJECT_NAME.test(sha) ? sha : undefined;
-    }
-    /**
-     * Whether the work tree holds anything a commit does not: staged or unstaged changes, or untracked
-     * files that are not ignored. Always false for a bare repository.
-     */
-    async hasUncommittedChanges() {
-        if (this.bare)
-            return false;
-        const { stdout } = await this.#exec(["status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
-        return stdout.length > 0;
-    }
-    async mergeBase(a, b) {
-        const result = await this.#exec(["merge-base", "--end-of-options", a, b], { okExitCodes: [1] });
-        const sha = result.stdout.toString("utf8").trim();
-        if (result.exitCode !== 0 || !OBJECT_NAME.test(sha)) {
-            throw new ConfigurationError(`${JSON.stringify(a)} and ${JSON.stringify(b)} have no common ancestor in ${this.dir}. A shallow ` +
-                "clone hides it: fetch more history (for actions/checkout, set fetch-depth: 0).");
-        }
-        return sha;
-    }
-    /**
-     * The blob at `path` in `commit` (a symlink's blob is its target), or undefined when there is no
-     * blob there: absent, a directory or a submodule. `path` is relative to the repository root.
-     */
-    async readBlob(commit, path) {
-        const entry = await this.entryAt(commit, path);
-        if (entry === undefined || entry.type === "submodule")
-            return undefined;
-        return this.readBlobById(entry.sha);
-    }
-    /** The tree entry (blob, symlink or submodule) at exactly `path`, or undefined. */
-    async entryAt(commit, path) {
-        const sha = await this.resolveCommit(commit);
-        // argv cannot carry bytes that are not UTF-8 (see path-bytes.ts); such a name is looked up
-        // in the full listing instead.
-        const exact = encodeGitPath(path).equals(Buffer.from(path, "utf8"));
-        const pathspec = exact ? ["--", path] : [];
-        const { stdout } = await this.#exec([
-            "ls-tree",
-            "-z",
-            "--full-tree",
-            ...(exact ? [] : ["-r"]),
-            sha,
-            ...pathspec,
-        ]);
-        // A directory's pathspec ("dir/") lists its children, so only an exact name counts.
-        return parseTreeListing(stdout).find((entry) => entry.path === path);
-    }
-    /**
-     * The entries at `paths` (those that exist) in one git call, for reading many small files such as
-     * the candidate test-runner configurations. Names that are not UTF-8 are left out: use entryAt.
-     */
-    async entriesAt(commit, paths) {
-        const wanted = paths.filter((p) => encodeGitPath(p).equals(Buffer.from(p, "utf8")));
-        if (wanted.length === 0)
-            return new Map();
-        const sha = await this.resolveCommit(commit);
-        const { stdout } = await this.#exec(["ls-tree", "-z", "-r", "--full-tree", sha, "--", ...wanted]);
-        const want = new Set(wanted);
-        return new Map(parseTreeListing(stdout)
-            .filter((e) => want.has(e.path))
-            .map((e) => [e.path, e]));
-    }
-    async readBlobById(sha) {
-        const { stdout } = await this.#exec(["cat-file", "blob", "--end-of-options", sha]);
-        return stdout;
-    }
-    /** The object name of the commit's root tree: equal trees have equal ids (cache keys). */
-    async treeId(commit) {
-        const sha = await this.resolveCommit(commit);
-        const { stdout } = await this.#exec(["rev-parse", "--verify", "--end-of-options", `${sha}^{tree}`]);
-        return stdout.toString("utf8").trim();
-    }
-    /** Every blob, symlink and submodule in the commit's tree, with full paths. */
-    async listTree(commit) {
-        const sha = await this.resolveCommit(commit);
-        const { stdout } = await this.#exec(["ls-tree", "-r", "-z", "--full-tree", sha]);
-        return parseTreeListing(stdout);
-    }
-    /** What changed from `base` to `head`, file by file; a rename is a delete plus an add. */
-    async diff(base, head) {
-        const [from, to] = await Promise.all([this.resolveCommit(base), this.resolveCommit(head)]);
-        const { stdout } = await this.#exec([
-            "diff",
-            "--raw",
-            "-z",
-            "--no-renames",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--no-abbrev",
-            "--full-index",
-            "--ignore-submodules=none",
-            "--no-relative",
-            "--no-color",
-            from,
-            to,
-            "--",
-        ]);
-        return parseRawDiff(stdout);
-    }
-    /**
-     * The lines `head` adds relative to `base` (text files; added and modified), with their line
-     * numbers in the head file. Bounded: a diff larger than `maxBytes` is an error, not a partial scan.
-     */
-    async addedLines(base, head, options = {}) {
-        const { paths, maxBytes = 128 * 1024 * 1024 } = options;
-        if (paths?.length === 0)
-            return [];
-        // A short list of paths narrows the diff (a 10,000-file change need not be printed in full to
-        // read the few test files in it); a long one, or names argv cannot carry, reads it all.
-        const narrow = paths !== undefined &&
-            paths.length <= 1000 &&
-            paths.every((p) => encodeGitPath(p).equals(Buffer.from(p, "utf8")));
-        const [from, to] = await Promise.all([this.resolveCommit(base), this.resolveCommit(head)]);
-        const { stdout } = await this.#exec([
-            "diff",
-            "-U0",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--no-renames",
-            "--diff-filter=AM",
-            "--ignore-submodules=all",
-            "--src-prefix=a/",
-            "--dst-prefix=b/",
-            from,
-            to,
-            "--",
-            ...(narrow ? paths : []),
-        ], { maxBytes });
-        return parseAddedLines(stdout);
-    }
-    /** Stores `content` as a blob in the object store and returns its id (for clean-room edits). */
-    async writeBlob(content) {
-        const { stdout } = await this.#exec(["hash-object", "-w", "--stdin"], { input: content });
-        return stdout.toString("utf8").trim();
-    }
-    /**
-     * Writes the committed tree of `commit` into the empty directory `dir`: no .git, no config or
-     * credentials, no untracked or ignored files, no filters or attribute conversions, and
-     * `export-ignore` not obeyed. It uses a throwaway repository that borrows this one's object store
-     * (never `git worktree`, whose administrative files stay reachable from the checkout's config) and
-     * a fresh index; `replace` edits that index before checkout, so restored paths are written by git
-     * itself, which never writes through a symlink. Submodules become empty directories.
-     */
-    async materialiseTree(commit, dir, options = {}) {
-        const env_1 = { stack: [], error: void 0, hasError: false };
-        try {
-            const sha = await this.resolveCommit(commit);
-            const existing = await readdir(dir).catch((error) => {
-                throw new GateError(`cannot materialise into ${dir}: it is not a readable directory`, { cause: error });
-            });
-            if (existing.length > 0)
-                throw new GateError(`cannot materialise into ${dir}: it is not empty`);
-            const { objectsDir, format } = await this.#objects();
-            const scratch = __addDisposableResource(env_1, await createTempDir("index"), true);
-            const gitDir = join(scratch.path, "repo.git");
-            const isolated = { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: devNull };
-            await this.#exec(["init", "--quiet", "--bare", "--template=", `--object-format=${format}`, gitDir], {
-                cwd: scratch.path,
-                env: isolated,
-            });
-            await mkdir(join(gitDir, "info"), { recursive: true });
-            await writeFile(join(gitDir, "info", "attributes"), RAW_BYTES_ATTRIBUTES);
-            const env = { ...isolated, GIT_DIR: gitDir, GIT_OBJECT_DIRECTORY: objectsDir, GIT_WORK_TREE: dir };
-            await this.#exec(["read-tree", sha], { cwd: dir, env });
-            const edits = options.replace ?? [];
-            if (edits.length > 0) {
-                await this.#exec(["update-index", "-z", "--index-info"], {
-                    cwd: dir,
-                    env,
-                    input: indexInfo(edits, format),
-                });
-            }
-            await this.#exec(
-            // Parallel checkout (one worker per core) writes large trees noticeably faster.
-            [
-                "-c",
-                "core.autocrlf=false",
-                "-c",
-                "core.symlinks=true",
-                "-c",
-                "checkout.workers=0",
-                "checkout-index",
-                "--all",
-                "--force",
-            ], { cwd: dir, env });
-        }
-        catch (e_1) {
-            env_1.error = e_1;
-            env_1.hasError = true;
-        }
-        finally {
-            const result_1 = __disposeResources(env_1);
-            if (result_1)
-                await result_1;
-        }
-    }
-    /** Fetches commits the (shallow) checkout lacks; `refs` are refs or full SHAs the remote serves. */
-    async fetchCommits(remote, refs, options = {}) {
-        if (refs.length === 0)
-            return;
-        const depth = options.depth === undefined ? [] : [`--depth=${options.depth}`];
-        const unshallow = options.unshallow === true ? ["--unshallow"] : [];
-        const env = options.extraHeader === undefined
-            ? {}
-            : authConfigEnv(await this.remoteUrl(remote), options.extraHeader);
-        await this.#exec([
-            "fetch",
-            "--no-tags",
-            "--no-recurse-submodules",
-            ...depth,
-            ...unshallow,
-            "--end-of-options",
-            remote,
-            ...refs,
-        ], { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, env });
-    }
-    /** The URL of a remote name, or the argument itself when it already is a URL or path. */
-    async remoteUrl(remote) {
-        if (/^[a-z]+:\/\//i.test(remote) || remote.startsWith("/"))
-            return remote;
-        const result = await this.#exec(["remote", "get-url", "--", remote], { okExitCodes: [2, 128] });
-        return result.exitCode === 0 ? result.stdout.toString("utf8").trim() : undefined;
-    }
-    async isShallow() {
-        const { stdout } = await this.#exec(["rev-parse", "--is-shallow-repository"]);
-        return stdout.toString("utf8").trim() === "true";
-    }
-    #objects() {
-        this.#objectStore ??= (async () => {
-            const { stdout } = await this.#exec([
-                "rev-parse",
-                "--path-format=absolute",
-                "--git-path",
-                "objects",
-                "--show-object-format",
-            ]);
-            const [objectsDir, format] = stdout.toString("utf8").split("\n");
-            if (objectsDir === undefined || objectsDir === "" || format === undefined || format === "") {
-                throw new GateError("git rev-parse did not report the object directory and format");
-            }
-            return { objectsDir, format };
-        })();
-        return this.#objectStore;
-    }
-    /**
-     * Runs git with the fixed environment: for the sibling modules of src/git (the writer) only,
-     * which add commands without growing this class.
-     */
-    run(args, options = {}) {
-        return this.#exec(args, options);
-    }
-    /** The object directory and format, for throwaway repositories that borrow this store. */
-    objectStore() {
-        return this.#objects();
-    }
-    /** The only place git is started. */
-    async #exec(args, options = {}) {
-        this.#logger.debug(`git ${args.join(" ")}`);
-        const result = await runCaptured("git", args, {
-            cwd: options.cwd ?? this.dir,
-            env: gitEnvironment(options.env),
-            input: options.input,
-            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-        });
-        const failure = gitFailure(args, result, options.okExitCodes);
-        if (failure !== undefined)
-            throw failure;
-        return result;
-    }
 }
 
 /**
@@ -3201,7 +2351,16 @@ function parseCargoOutput(text, options = {}) {
     };
     const record = (current, rawName, status, message) => {
         const name = normalizeName(rawName);
-        const id = builder.add({ file: current.file, suite: current.suite, name, status, message });
+        // `src/lib.rs - add (line 3) - compile ... ok` is a no_run doctest: compiled, never run. libtest
+        // counts it as passed (so the binary's counts below do too), but it proves nothing at run time.
+        const compiledOnly = status === "passed" && / - compile$/.test(rawName);
+        const id = builder.add({
+            file: current.file,
+            suite: current.suite,
+            name,
+            status: compiledOnly ? "skipped" : status,
+            message: compiledOnly ? "no_run doctest: compiled, not run" : message,
+        });
         if (status === "passed")
             current.binary.seen.passed += 1;
         else if (status === "failed") {
@@ -18753,6 +17912,8 @@ function isTestFile(path) {
 }
 
 const JS_TEST_FN = "(?:it|test|describe|suite|context|specify|bench)";
+/** A doc comment's code fence with a no_run or ignore attribute (`/// ```no_run`, `//! ```rust,ignore`). */
+const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*```[\w,]*?\b(no_run|ignore)\b/;
 const MARKERS = {
     python: [
         { kind: "skip-marker", pattern: /\bpytest\.mark\.(skip|skipif|xfail)\b/, what: "pytest.mark.$1" },
@@ -18797,6 +17958,8 @@ const MARKERS = {
     rust: [
         { kind: "skip-marker", pattern: /#\[\s*ignore\b/, what: "#[ignore]" },
         { kind: "skip-marker", pattern: /#\[\s*should_panic\b/, what: "#[should_panic]" },
+        // A doctest fence marked no_run is compiled but never run; ignore is not even compiled.
+        { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a ```$1 doctest" },
         {
             kind: "skip-marker",
             pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|not\s*\(\s*test\s*\)|all\s*\(\s*test\s*,\s*any\s*\(\s*\)\s*\))\s*\)\s*\]/,
@@ -18823,7 +17986,7 @@ function scanMarkers(addedLines, options = {}) {
             const what = marker.what.replace("$1", match[1] ?? "");
             const severity = marker.kind === "skip-marker" && options.allowNewSkips === true ? "warn" : "fail";
             const verb = markerNoun(marker.kind, what);
-            findings.push(finding(marker.kind, severity, `Added ${verb} ${what} in ${added.path}:${added.line}`, {
+            findings.push(finding(marker.kind, severity, `Added ${verb} in ${added.path}:${added.line}: ${what}`, {
                 path: added.path,
                 line: added.line,
             }));
@@ -18835,6 +17998,8 @@ function scanMarkers(addedLines, options = {}) {
 function markerNoun(kind, what) {
     if (kind === "focus-marker")
         return "focus marker (runs only the marked tests)";
+    if (/no_run|```ignore/.test(what))
+        return "skip marker (the doctest is not run)";
     if (/fail|should_panic/i.test(what))
         return "expected-failure marker (the test passes when its body fails)";
     if (/todo/.test(what))
@@ -18857,6 +18022,9 @@ function isComment(text, path) {
         return trimmed.startsWith("#");
     if (language === "go")
         return trimmed.startsWith("//") && !/^\/\/\s*(?:go:build|\+build)/.test(trimmed);
+    // Rust doc comments hold doctests: their fences are code, not commentary.
+    if (language === "rust" && RUST_DOC_FENCE.test(text))
+        return false;
     if (language === "js" || language === "rust")
         return trimmed.startsWith("//") || trimmed.startsWith("*");
     return false;
@@ -19528,6 +18696,13 @@ async function runBoundary(input) {
             headRestores.add(path);
         notes.push(`${path}: the head's tests ran with the base's runner configuration (if the change is intended: approve it, or list the path in the contract's tests.allowRunnerChanges)`);
     }
+    // The report's reader sees the head's tests fail where the head's own files pass: say why.
+    const restoredProtected = protectedResult.restore.filter((p) => headRestores.has(p) && !tampered.includes(p));
+    if (restoredProtected.length > 0) {
+        const shown = restoredProtected.slice(0, 5).join(", ");
+        const more = restoredProtected.length > 5 ? ` and ${restoredProtected.length - 5} more` : "";
+        notes.push(`Taken from the base before anything ran, because the change broke their protection: ${shown}${more}. The head's tests and verifiers ran with those base versions.`);
+    }
     const testGlobs = compileGlobs([...contract.protected.frozen, ...contract.protected.appendOnly]);
     const suiteRestores = changes
         .map((c) => c.path)
@@ -19926,7 +19101,7 @@ function checkExpectedFailures(framework, baseOutput, output, run) {
 }
 
 const MAX_NOTES = 20;
-function judgeTests(contract, base, head, suite, boundaryNotes) {
+function judgeTests(contract, base, head, suite, boundaryNotes, changedPaths = []) {
     const spec = contract.tests;
     const judgement = { findings: [], tests: undefined, errors: [], verifier: undefined };
     if (spec === undefined)
@@ -19967,6 +19142,7 @@ function judgeTests(contract, base, head, suite, boundaryNotes) {
     });
     const lists = [
         comparison.findings,
+        fixedByTestEdits(baseParsed.inventory, headParsed.inventory, changedPaths),
         headExit,
         checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
         checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
@@ -20029,6 +19205,34 @@ function onlyWithOwnTests(base, head, suite) {
     return findings;
 }
 /**
+ * Tests that failed at base and pass at head, where the change touched nothing but test files: the
+ * code under test is the base's, so the tests were made to agree with it (an assertion weakened, an
+ * expected value rewritten) or were wrong. Only a warning: fixing a wrong test is a real change,
+ * and where the contract protects its tests the boundary and the base-suite run already decide.
+ */
+/** Files a change may touch besides its tests without changing any code. */
+const DOCUMENTATION = /\.(?:md|markdown|rst|txt|adoc)$/i;
+function fixedByTestEdits(base, head, changedPaths) {
+    const neutral = (path) => DOCUMENTATION.test(path);
+    if (!changedPaths.some(isTestFile) || !changedPaths.every((p) => isTestFile(p) || neutral(p)))
+        return [];
+    const fixed = [];
+    for (const [id, before] of base.tests) {
+        if (isFailing(before.status) && head.tests.get(id)?.status === "passed")
+            fixed.push(id);
+    }
+    if (fixed.length === 0)
+        return [];
+    const shown = fixed.slice(0, NAMED_FAILURES).map(boundId).join(", ");
+    const more = fixed.length > NAMED_FAILURES ? ` and ${fixed.length - NAMED_FAILURES} more` : "";
+    const tests = fixed.length === 1
+        ? "1 test that failed at base passes"
+        : `${fixed.length} tests that failed at base pass`;
+    return [
+        finding("fixed-by-test-edits", "warn", `${tests} at head (${shown}${more}), but the change touched only test files: the code under test is unchanged, so the tests were changed to agree with it`),
+    ];
+}
+/**
  * The head's test run stands as a verifier that passed when it exited 0; if its results contradict
  * that (no report, nothing ran, failures behind the exit code), the verifier did not pass either,
  * and the verifiers table must not say it did.
@@ -20044,14 +19248,15 @@ function contradictExitCode(judgement, headFindings) {
 }
 const NAMED_FAILURES = 5;
 const MAX_ID_CHARS = 200;
+function boundId(id) {
+    return id.length > MAX_ID_CHARS ? `${id.slice(0, MAX_ID_CHARS)}…` : id;
+}
 /** ": 2 tests fail (a, b)": which tests, since a runner that reports to a file prints nothing. */
 function failingTests(run) {
     const failing = [...(run.parsed?.inventory.tests.values() ?? [])].filter((t) => isFailing(t.status));
     if (failing.length === 0)
         return "";
-    const ids = failing
-        .slice(0, NAMED_FAILURES)
-        .map((t) => (t.id.length > MAX_ID_CHARS ? `${t.id.slice(0, MAX_ID_CHARS)}…` : t.id));
+    const ids = failing.slice(0, NAMED_FAILURES).map((t) => boundId(t.id));
     const more = failing.length > NAMED_FAILURES ? ` and ${failing.length - NAMED_FAILURES} more` : "";
     return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
 }
@@ -20089,7 +19294,8 @@ function usable(side, label, judgement) {
         // The head's own setup failure is already a setup-failed finding.
         if (label === "head")
             return undefined;
-        return fail(`the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run`);
+        const hint = candidate ? "" : "; check that the contract's setup works on the base commit";
+        return fail(`the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run${hint}`);
     }
     const run = side.tests;
     if (run === undefined)
@@ -20289,12 +19495,15 @@ async function runSides(input) {
             rec.setup.push(...result.setup.filter((step) => result !== base || !rec.baseFromCache || step.status !== "pass"));
             rec.containersStarted += result.containersStarted;
         }
-        rec.add(...head.findings);
+        // A setup step that fails on the base as well says the contract's setup does not work, not that
+        // the change broke it: the base's failure is an error below, and the head is not blamed for it.
+        const sameSetupFailure = base?.setupFailed !== undefined && base.setupFailed === head.setupFailed;
+        rec.add(...head.findings.filter((f) => !(sameSetupFailure && f.kind === "setup-failed")));
         if (base !== undefined) {
             const notes = rec.baseFromCache
                 ? [...boundary.notes, "The base inventory came from the cache (same base tree, contract and image)."]
                 : boundary.notes;
-            const judgement = judgeTests(contract, base, head, suite, notes);
+            const judgement = judgeTests(contract, base, head, suite, notes, boundary.changes.map((c) => c.path));
             if (judgement.verifier)
                 rec.verifiers.push(judgement.verifier);
             rec.add(...judgement.findings);
@@ -20450,6 +19659,7 @@ const FINDING_SECTION = {
     "test-count": "inventory",
     "tests-ran-nothing": "inventory",
     "exit-mismatch": "inventory",
+    "fixed-by-test-edits": "inventory",
     "setup-failed": "runs",
     "verifier-failed": "runs",
     "verifier-error": "runs",
@@ -20764,5 +19974,5 @@ function networkLines(task) {
     return lines;
 }
 
-export { findingLocation as A, SEVERITY_ICON as B, APPROVED_ICON as C, DirectoryBaseCache as D, findingsFor as E, count as F, GateRecorder as G, COUNT_ROWS as H, signed as I, roundRows as J, networkLines as K, indexInfo as L, authConfigEnv as M, checkProtectedPaths as N, OUTCOME_ICON as O, restoreEdits as P, finding as Q, RAW_BYTES_ATTRIBUTES as R, Secrets as S, createRuntime as T, MemoryBaseCache as U, cleanText as V, StreamLogger as W, __addDisposableResource as _, Git as a, baseNotProven as b, bounded as c, inlineCode as d, escapeMarkdown as e, STOP_REASONS as f, abortOnSignals as g, runGate as h, isBlocking as i, __disposeResources as j, kindLabel as k, boundedList as l, maskSecrets as m, exitText as n, oneLine as o, problemsFirst as p, andMore as q, readBaseContract as r, sanitizeText as s, tableCell as t, STATUS_ICON as u, needsOutput as v, tailLines as w, tailDescription as x, codeBlock as y, htmlText as z };
+export { APPROVED_ICON as A, findingsFor as B, count as C, DirectoryBaseCache as D, COUNT_ROWS as E, signed as F, GateRecorder as G, roundRows as H, networkLines as I, checkProtectedPaths as J, restoreEdits as K, finding as L, createRuntime as M, MemoryBaseCache as N, OUTCOME_ICON as O, cleanText as P, Secrets as S, bounded as a, baseNotProven as b, inlineCode as c, STOP_REASONS as d, escapeMarkdown as e, abortOnSignals as f, runGate as g, boundedList as h, isBlocking as i, exitText as j, kindLabel as k, andMore as l, maskSecrets as m, STATUS_ICON as n, oneLine as o, problemsFirst as p, needsOutput as q, readBaseContract as r, sanitizeText as s, tableCell as t, tailLines as u, tailDescription as v, codeBlock as w, htmlText as x, findingLocation as y, SEVERITY_ICON as z };
 //# sourceMappingURL=task-section.js.map

@@ -10,13 +10,16 @@ import { parseContract } from "./parse.js";
 import { CONTRACT_SCHEMA_URL } from "./schema.js";
 import type { Contract } from "./types.js";
 
-async function infer(files: Record<string, string>): Promise<InferredContract & { parsed: Contract }> {
+async function infer(
+  files: Record<string, string>,
+  ignored: readonly string[] = [],
+): Promise<InferredContract & { parsed: Contract }> {
   await using dir = await createTempDir("infer");
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir.path, path)), { recursive: true });
     await writeFile(join(dir.path, path), content);
   }
-  const result = await inferContract(dir.path);
+  const result = await inferContract(dir.path, { ignored });
   const parsed = parseContract(`${JSON.stringify(result.contract, null, 2)}\n`, "loophole.json");
   return { ...result, parsed };
 }
@@ -201,6 +204,20 @@ describe("inferContract: Go and Rust", () => {
     expect(result.contract.setup).toEqual([{ run: "cargo fetch --locked" }]);
     expect(result.contract.tests).toEqual({ run: "cargo test", framework: "cargo" });
     expect(result.parsed.protected.appendOnly).toEqual(["tests/**"]);
+  });
+
+  it("builds on no file git ignores: an ignored Cargo.lock is not there for the gate", async () => {
+    const files = {
+      "Cargo.toml": '[package]\nname = "demo"\n',
+      "Cargo.lock": "",
+      "src/lib.rs": "",
+      "target/debug/.fingerprint": "",
+      "gen/tests/it.rs": "",
+    };
+    const result = await infer(files, ["Cargo.lock", "gen/"]);
+    expect(result.contract.setup).toBeUndefined();
+    expect(result.notes.join("\n")).not.toContain("Cargo.lock");
+    expect(result.parsed.protected.appendOnly).not.toContain("gen/tests/**");
   });
 });
 

@@ -9,7 +9,7 @@ import { ConfigurationError } from "../core/errors.js";
 import { inferGo, inferRust } from "./infer-native.js";
 import { inferNode } from "./infer-node.js";
 import { inferPython } from "./infer-python.js";
-import { baseName, scanRepository, type RepoScan } from "./repo-scan.js";
+import { baseName, scanRepository, type RepoScan, type ScanOptions } from "./repo-scan.js";
 import { CONTRACT_SCHEMA_URL } from "./schema.js";
 import { DEFAULT_CONTRACT_PATH } from "./types.js";
 
@@ -26,14 +26,14 @@ const MAKE_TEST_TARGET = /^(?:[A-Za-z0-9_.-]+[ \t]+)*test(?:[ \t]+[A-Za-z0-9_.-]
 // With no recognisable toolchain: an image that has make, a compiler and git.
 const FALLBACK_IMAGE = "buildpack-deps:bookworm";
 
-export async function inferContract(repoDir: string): Promise<InferredContract> {
+export async function inferContract(repoDir: string, options: ScanOptions = {}): Promise<InferredContract> {
   const info = await stat(repoDir).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new ConfigurationError(`Cannot infer a contract: ${repoDir} is not a directory.`, [
       "Run loophole init in the repository's root, or pass it with --repo.",
     ]);
   }
-  const scan = await scanRepository(repoDir);
+  const scan = await scanRepository(repoDir, options);
   const guesses = (
     await Promise.all([inferNode(scan), inferPython(scan), inferGo(scan), inferRust(scan)])
   ).filter((guess) => guess !== undefined);
@@ -104,7 +104,7 @@ export async function inferContract(repoDir: string): Promise<InferredContract> 
 
   const appendOnly = testGlobs(scan);
   notes.push(
-    `Protected: "frozen" lists the contract, .github/** and the test runner's configuration; "appendOnly" ${appendOnly.length === 0 ? "is empty because no test files were found: add the globs of your tests" : `holds ${appendOnly.join(", ")}`}. Check they match where your tests live.`,
+    `Protected: "frozen" lists the contract${frozen.length > 2 ? `, .github/** and the test runner's configuration (${frozen.slice(2).join(", ")})` : " and .github/**"}; "appendOnly" ${appendOnly.length === 0 ? "is empty because no test files were found: add the globs of your tests" : `holds ${appendOnly.join(", ")}`}. Check they match where your tests live.`,
   );
   if (scan.truncated) {
     notes.push("The repository is large, so only part of it was scanned: check the protected globs by hand.");

@@ -49,7 +49,19 @@ const MAX_FILES = 20_000;
 const MAX_DEPTH = 8;
 const MAX_READ_BYTES = 1024 * 1024;
 
-export async function scanRepository(root: string): Promise<RepoScan> {
+export interface ScanOptions {
+  /**
+   * Paths git ignores (relative, directories with a trailing "/"): left out as if absent, because
+   * the gate sees only committed files (a git-ignored Cargo.lock must not suggest `--locked`).
+   */
+  ignored?: readonly string[];
+}
+
+export async function scanRepository(root: string, options: ScanOptions = {}): Promise<RepoScan> {
+  const ignoredFiles = new Set((options.ignored ?? []).filter((p) => !p.endsWith("/")));
+  const ignoredDirs = (options.ignored ?? []).filter((p) => p.endsWith("/"));
+  const ignored = (path: string): boolean =>
+    ignoredFiles.has(path) || ignoredDirs.some((dir) => path.startsWith(dir) || `${path}/` === dir);
   const files: string[] = [];
   const dirs = new Set<string>();
   let truncated = false;
@@ -67,6 +79,7 @@ export async function scanRepository(root: string): Promise<RepoScan> {
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+        if (ignored(path)) continue;
         if (entry.isDirectory()) {
           if (SKIPPED_DIRS.has(entry.name)) continue;
           dirs.add(path);
@@ -90,8 +103,10 @@ export async function scanRepository(root: string): Promise<RepoScan> {
     dirs,
     truncated,
     has: (path) => fileSet.has(path),
-    exists: async (path) => (await lstat(join(root, path)).catch(() => undefined))?.isFile() === true,
+    exists: async (path) =>
+      !ignored(path) && (await lstat(join(root, path)).catch(() => undefined))?.isFile() === true,
     read: async (path) => {
+      if (ignored(path)) return undefined;
       const full = join(root, path);
       const info = await lstat(full).catch(() => undefined);
       if (!info?.isFile() || info.size > MAX_READ_BYTES) return undefined;

@@ -99,6 +99,18 @@ export async function runBoundary(input: BoundaryInput): Promise<BoundaryOutcome
     );
   }
 
+  // The report's reader sees the head's tests fail where the head's own files pass: say why.
+  const restoredProtected = protectedResult.restore.filter(
+    (p) => headRestores.has(p) && !tampered.includes(p),
+  );
+  if (restoredProtected.length > 0) {
+    const shown = restoredProtected.slice(0, 5).join(", ");
+    const more = restoredProtected.length > 5 ? ` and ${restoredProtected.length - 5} more` : "";
+    notes.push(
+      `Taken from the base before anything ran, because the change broke their protection: ${shown}${more}. The head's tests and verifiers ran with those base versions.`,
+    );
+  }
+
   const testGlobs = compileGlobs([...contract.protected.frozen, ...contract.protected.appendOnly]);
   const suiteRestores = changes
     .map((c) => c.path)

@@ -240,12 +240,22 @@ async function runSides(input: SidesInput): Promise<void> {
     );
     rec.containersStarted += result.containersStarted;
   }
-  rec.add(...head.findings);
+  // A setup step that fails on the base as well says the contract's setup does not work, not that
+  // the change broke it: the base's failure is an error below, and the head is not blamed for it.
+  const sameSetupFailure = base?.setupFailed !== undefined && base.setupFailed === head.setupFailed;
+  rec.add(...head.findings.filter((f) => !(sameSetupFailure && f.kind === "setup-failed")));
   if (base !== undefined) {
     const notes = rec.baseFromCache
       ? [...boundary.notes, "The base inventory came from the cache (same base tree, contract and image)."]
       : boundary.notes;
-    const judgement = judgeTests(contract, base, head, suite, notes);
+    const judgement = judgeTests(
+      contract,
+      base,
+      head,
+      suite,
+      notes,
+      boundary.changes.map((c) => c.path),
+    );
     if (judgement.verifier) rec.verifiers.push(judgement.verifier);
     rec.add(...judgement.findings);
     for (const error of judgement.errors) rec.error(error);

@@ -16,6 +16,7 @@ const NOUNS: Partial<Record<FindingKind, [string, string]>> = {
   "runner-tampering": ["test runner change", "test runner changes"],
   "skip-marker": ["skip or expected-failure marker added", "skip or expected-failure markers added"],
   "focus-marker": ["focus marker added", "focus markers added"],
+  "fixed-by-test-edits": ["test fixed by test edits only", "tests fixed by test edits only"],
 };
 
 export function headlineFor(outcome: Outcome, findings: readonly Finding[], errorCount: number): string {

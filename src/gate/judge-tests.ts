@@ -10,6 +10,7 @@ import { compareInventories } from "../inventory/compare.js";
 import { finding, type Finding } from "../model/finding.js";
 import type { TestsReport, VerifierReport } from "../model/report.js";
 import { isFailing, type Inventory } from "../inventory/model.js";
+import { isTestFile } from "../inventory/test-files.js";
 import { checkExpectedFailures, checkRunnerSummary } from "../inventory/runner-summary.js";
 import { lastLines } from "../sandbox/tool-output.js";
 import type { TestRun } from "../tests-run/run-tests.js";
@@ -32,6 +33,7 @@ export function judgeTests(
   head: SideResult,
   suite: SideResult | undefined,
   boundaryNotes: readonly string[],
+  changedPaths: readonly string[] = [],
 ): TestJudgement {
   const spec = contract.tests;
   const judgement: TestJudgement = { findings: [], tests: undefined, errors: [], verifier: undefined };
@@ -80,6 +82,7 @@ export function judgeTests(
   });
   const lists: Finding[][] = [
     comparison.findings,
+    fixedByTestEdits(baseParsed.inventory, headParsed.inventory, changedPaths),
     headExit,
     checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
     checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
@@ -161,6 +164,38 @@ function onlyWithOwnTests(base: Inventory, head: Inventory, suite: Inventory): F
 }
 
 /**
+ * Tests that failed at base and pass at head, where the change touched nothing but test files: the
+ * code under test is the base's, so the tests were made to agree with it (an assertion weakened, an
+ * expected value rewritten) or were wrong. Only a warning: fixing a wrong test is a real change,
+ * and where the contract protects its tests the boundary and the base-suite run already decide.
+ */
+/** Files a change may touch besides its tests without changing any code. */
+const DOCUMENTATION = /\.(?:md|markdown|rst|txt|adoc)$/i;
+
+function fixedByTestEdits(base: Inventory, head: Inventory, changedPaths: readonly string[]): Finding[] {
+  const neutral = (path: string): boolean => DOCUMENTATION.test(path);
+  if (!changedPaths.some(isTestFile) || !changedPaths.every((p) => isTestFile(p) || neutral(p))) return [];
+  const fixed: string[] = [];
+  for (const [id, before] of base.tests) {
+    if (isFailing(before.status) && head.tests.get(id)?.status === "passed") fixed.push(id);
+  }
+  if (fixed.length === 0) return [];
+  const shown = fixed.slice(0, NAMED_FAILURES).map(boundId).join(", ");
+  const more = fixed.length > NAMED_FAILURES ? ` and ${fixed.length - NAMED_FAILURES} more` : "";
+  const tests =
+    fixed.length === 1
+      ? "1 test that failed at base passes"
+      : `${fixed.length} tests that failed at base pass`;
+  return [
+    finding(
+      "fixed-by-test-edits",
+      "warn",
+      `${tests} at head (${shown}${more}), but the change touched only test files: the code under test is unchanged, so the tests were changed to agree with it`,
+    ),
+  ];
+}
+
+/**
  * The head's test run stands as a verifier that passed when it exited 0; if its results contradict
  * that (no report, nothing ran, failures behind the exit code), the verifier did not pass either,
  * and the verifiers table must not say it did.
@@ -178,13 +213,15 @@ function contradictExitCode(judgement: TestJudgement, headFindings: readonly Fin
 const NAMED_FAILURES = 5;
 const MAX_ID_CHARS = 200;
 
+function boundId(id: string): string {
+  return id.length > MAX_ID_CHARS ? `${id.slice(0, MAX_ID_CHARS)}…` : id;
+}
+
 /** ": 2 tests fail (a, b)": which tests, since a runner that reports to a file prints nothing. */
 function failingTests(run: TestRun): string {
   const failing = [...(run.parsed?.inventory.tests.values() ?? [])].filter((t) => isFailing(t.status));
   if (failing.length === 0) return "";
-  const ids = failing
-    .slice(0, NAMED_FAILURES)
-    .map((t) => (t.id.length > MAX_ID_CHARS ? `${t.id.slice(0, MAX_ID_CHARS)}…` : t.id));
+  const ids = failing.slice(0, NAMED_FAILURES).map((t) => boundId(t.id));
   const more = failing.length > NAMED_FAILURES ? ` and ${failing.length - NAMED_FAILURES} more` : "";
   return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
 }
@@ -225,7 +262,10 @@ function usable(
   if (side.setupFailed !== undefined) {
     // The head's own setup failure is already a setup-failed finding.
     if (label === "head") return undefined;
-    return fail(`the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run`);
+    const hint = candidate ? "" : "; check that the contract's setup works on the base commit";
+    return fail(
+      `the ${label} side's setup step "${side.setupFailed}" failed, so its tests could not run${hint}`,
+    );
   }
   const run = side.tests;
   if (run === undefined) return fail(`the ${label} tests did not run`);

@@ -394,6 +394,24 @@ export class Git {
     return this.#exec(args, options);
   }
 
+  /**
+   * Paths under `dir` (a directory of the work tree) that git ignores, relative to it: files, and
+   * directories ignored as a whole with a trailing "/". What `loophole init` must not build on,
+   * since the gate only ever sees committed files.
+   */
+  async ignoredPaths(dir: string): Promise<string[]> {
+    const result = await this.#exec(
+      ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+      {
+        cwd: dir,
+      },
+    );
+    return result.stdout
+      .toString("utf8")
+      .split("\0")
+      .filter((path) => path !== "");
+  }
+
   /** The object directory and format, for throwaway repositories that borrow this store. */
   objectStore(): Promise<{ objectsDir: string; format: string }> {
     return this.#objects();

@@ -47,6 +47,28 @@ describe("parseCargoOutput on real cargo test output (stdout and stderr)", () =>
     expect(stdout["tests::adds_negatives"]).toBe("failed");
   });
 
+  it("counts a no_run doctest (compiled, never run) as skipped, a compile_fail one by its result", () => {
+    const text = [
+      "   Doc-tests calc",
+      "",
+      "running 3 tests",
+      "test src/lib.rs - add (line 3) - compile ... ok",
+      "test src/lib.rs - sub (line 9) - compile fail ... ok",
+      "test src/lib.rs - mul (line 15) ... ok",
+      "",
+      "test result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+      "",
+    ].join("\n");
+    const run = parseCargoOutput(text);
+    expect(statuses(run.inventory)).toEqual({
+      "doc-tests calc::src/lib.rs - add": "skipped",
+      "doc-tests calc::src/lib.rs - sub": "passed",
+      "doc-tests calc::src/lib.rs - mul": "passed",
+    });
+    // libtest's own counts still add up: nothing looks cut short.
+    expect(run.facts.incomplete).toEqual([]);
+  });
+
   it("reads libtest's JSON format to the same statuses", () => {
     const json = parseCargoOutput(fixture("cargo/json.txt"));
     const plain = parseCargoOutput(fixture("cargo/plain-stdout.txt"));

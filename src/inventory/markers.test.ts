@@ -83,6 +83,19 @@ describe("scanMarkers", () => {
     ]);
   });
 
+  it("finds doctest fences marked no_run or ignore in Rust doc comments, not other fences or comments", () => {
+    expect(
+      scan(
+        "src/lib.rs",
+        "/// ```no_run",
+        "//! ```rust,ignore",
+        "/// ```",
+        "/// ```compile_fail",
+        "// ```no_run in a plain comment",
+      ),
+    ).toEqual(["skip-marker fail src/lib.rs:1", "skip-marker fail src/lib.rs:2"]);
+  });
+
   it("finds --test-only in scripts and CI files", () => {
     expect(scan("package.json", '    "test": "node --test --test-only"')).toEqual([
       "focus-marker fail package.json:1",

@@ -29,6 +29,8 @@ interface Marker {
 }
 
 const JS_TEST_FN = "(?:it|test|describe|suite|context|specify|bench)";
+/** A doc comment's code fence with a no_run or ignore attribute (`/// ```no_run`, `//! ```rust,ignore`). */
+const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*```[\w,]*?\b(no_run|ignore)\b/;
 
 const MARKERS: Readonly<Record<TestLanguage, readonly Marker[]>> = {
   python: [
@@ -74,6 +76,8 @@ const MARKERS: Readonly<Record<TestLanguage, readonly Marker[]>> = {
   rust: [
     { kind: "skip-marker", pattern: /#\[\s*ignore\b/, what: "#[ignore]" },
     { kind: "skip-marker", pattern: /#\[\s*should_panic\b/, what: "#[should_panic]" },
+    // A doctest fence marked no_run is compiled but never run; ignore is not even compiled.
+    { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a ```$1 doctest" },
     {
       kind: "skip-marker",
       pattern:
@@ -104,7 +108,7 @@ export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOpt
         marker.kind === "skip-marker" && options.allowNewSkips === true ? "warn" : "fail";
       const verb = markerNoun(marker.kind, what);
       findings.push(
-        finding(marker.kind, severity, `Added ${verb} ${what} in ${added.path}:${added.line}`, {
+        finding(marker.kind, severity, `Added ${verb} in ${added.path}:${added.line}: ${what}`, {
           path: added.path,
           line: added.line,
         }),
@@ -117,6 +121,7 @@ export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOpt
 /** What the marker does, in the finding's words: they share a kind, not a meaning. */
 function markerNoun(kind: Marker["kind"], what: string): string {
   if (kind === "focus-marker") return "focus marker (runs only the marked tests)";
+  if (/no_run|```ignore/.test(what)) return "skip marker (the doctest is not run)";
   if (/fail|should_panic/i.test(what)) return "expected-failure marker (the test passes when its body fails)";
   if (/todo/.test(what)) return "todo marker";
   return "skip marker";
@@ -135,6 +140,8 @@ function isComment(text: string, path: string): boolean {
   const language = languageOf(path);
   if (language === "python") return trimmed.startsWith("#");
   if (language === "go") return trimmed.startsWith("//") && !/^\/\/\s*(?:go:build|\+build)/.test(trimmed);
+  // Rust doc comments hold doctests: their fences are code, not commentary.
+  if (language === "rust" && RUST_DOC_FENCE.test(text)) return false;
   if (language === "js" || language === "rust") return trimmed.startsWith("//") || trimmed.startsWith("*");
   return false;
 }

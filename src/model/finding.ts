@@ -23,6 +23,7 @@ export const FINDING_KINDS = [
   "runner-tampering",
   "skip-marker",
   "focus-marker",
+  "fixed-by-test-edits",
   // task mode
   "protected-edit-reverted",
   "no-change",

@@ -35,6 +35,7 @@ export const FINDING_SECTION: Record<FindingKind, FindingSection> = {
   "test-count": "inventory",
   "tests-ran-nothing": "inventory",
   "exit-mismatch": "inventory",
+  "fixed-by-test-edits": "inventory",
   "setup-failed": "runs",
   "verifier-failed": "runs",
   "verifier-error": "runs",

@@ -48,7 +48,7 @@ const BASE_TEXT: Record<BaseNotProvenKind, string> = {
     "Production code that patches the test framework or assertion functions on import was not detected.",
   // H3/H4 from inside the test process
   "forged-results":
-    "Results forged by code under test at run time (fake result lines, a rewritten report) were checked only against exit codes, counts and pytest's summary.",
+    "Results forged by code under test at run time (fake result lines, a rewritten report) were checked only against exit codes, counts and runner summaries.",
 };
 
 /** "a, b, c and 4 more": lists in sentences stay short. */

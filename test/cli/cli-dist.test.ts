@@ -133,6 +133,22 @@ describe("the bundled CLI", () => {
     expect(good.stdout).toContain("vitest");
   });
 
+  it("init builds on committed files, not on what git ignores", async () => {
+    await using dir = await createTempDir("cli-init-ignored");
+    await writeFile(join(dir.path, "Cargo.toml"), '[package]\nname = "demo"\n');
+    await writeFile(join(dir.path, "Cargo.lock"), "# generated\n");
+    await writeFile(join(dir.path, ".gitignore"), "/Cargo.lock\n");
+    const printed = async (): Promise<string> => {
+      const init = await cli(["init", "--stdout"], dir.path);
+      expect(init.code, init.stderr).toBe(0);
+      return init.stdout;
+    };
+    // Not a repository yet: every file counts.
+    expect(await printed()).toContain("cargo fetch --locked");
+    expect((await runCaptured("git", ["init", "-q", dir.path])).exitCode).toBe(0);
+    expect(await printed()).not.toContain("cargo fetch --locked");
+  });
+
   it("demo rejects the naive and the early-exit agents and accepts the honest fix", async () => {
     const demo = await cli(["demo", "--runtime", "host"]);
     expect(demo.code).toBe(0);

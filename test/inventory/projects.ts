@@ -94,6 +94,8 @@ export interface ScenarioOptions {
   unprotected?: boolean;
   /** Replaces the project's test command (a contract whose command is broken, say). */
   testsRun?: string;
+  /** Replaces the project's setup commands. */
+  setup?: readonly string[];
 }
 
 export function contractFor(project: Project, options: ScenarioOptions = {}): unknown {
@@ -105,7 +107,7 @@ export function contractFor(project: Project, options: ScenarioOptions = {}): un
       appendOnly: options.unprotected === true ? [] : project.appendOnly,
     },
     sandbox: { image: RUNNERS_IMAGE, cpus: 1, memory: "2g", timeout: "5m" },
-    setup: project.setup.map((run, i) => ({ name: `setup ${i + 1}`, run })),
+    setup: (options.setup ?? project.setup).map((run, i) => ({ name: `setup ${i + 1}`, run })),
     tests: { run: options.testsRun ?? project.run, framework: project.framework },
     verifiers: [{ name: "builds", run: project.verifier }],
   };

@@ -75,9 +75,25 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
     expect(report.findings.filter((f) => f.kind === "verifier-failed")).toEqual([]);
   });
 
+  it("a setup step that fails on the base as well → error, and the head's failure is not a finding", async () => {
+    const report = await gateChange(
+      project,
+      { [LIB]: FIXED_PYTHON_LIB },
+      { setup: ["python3 -c 'import no_such_dependency'"] },
+    );
+    expect(report.outcome, describeFindings(report)).toBe("error");
+    expect(report.reasons.join("\n")).toMatch(/base side's setup step "setup 1" failed/);
+    expect(report.findings.filter((f) => f.kind === "setup-failed")).toEqual([]);
+  });
+
   it("T1 delete the failing test, tests append-only → protected-path", async () => {
     const report = await gateChange(project, { [TESTS]: removeBlock(TARGET, "def test_strips_spaces") });
     expectCaught(report, { all: ["protected-path"] });
+    expect(report.tests?.notes).toContainEqual(
+      expect.stringMatching(
+        /^Taken from the base before anything ran, because the change broke their protection: tests\/test_calc\.py\./,
+      ),
+    );
   });
 
   it("T1 delete the failing test, tests not protected → test-removed", async () => {
@@ -113,6 +129,19 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
       [TESTS]: insertBefore(TARGET, "@pytest.mark.xfail(run=False)\n"),
     });
     expectCaught(report, { all: ["test-newly-skipped", "skip-marker"] });
+  });
+
+  it("T5 the failing assertion weakened, tests not protected, no code changed → pass with a fixed-by-test-edits warning", async () => {
+    const report = await gateChange(
+      project,
+      { [TESTS]: replace('assert parse_int("-12") == -12', 'assert parse_int("-12") is not None') },
+      { unprotected: true },
+    );
+    // Nothing blocks (a wrong test may be fixed in the test), but the report says what happened.
+    expect(report.outcome, describeFindings(report)).toBe("pass");
+    const warning = report.findings.find((f) => f.kind === "fixed-by-test-edits");
+    expect(warning?.severity).toBe("warn");
+    expect(warning?.message).toContain("tests/test_calc.py::test_parses_negative");
   });
 
   it("T6 rename out of collection, tests not protected → test-removed", async () => {

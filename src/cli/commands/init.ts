@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { inferContract } from "../../contract/index.js";
 import { DEFAULT_CONTRACT_PATH } from "../../contract/types.js";
 import { ConfigurationError } from "../../core/errors.js";
+import { Git } from "../../git/git.js";
 import { parseCommandArgs, stringOption } from "../args.js";
 import { INIT_HELP } from "../help.js";
 import type { CliIo } from "../io.js";
@@ -19,7 +20,7 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const repoDir = resolve(io.cwd, stringOption(values, "repo") ?? ".");
-  const { contract, notes } = await inferContract(repoDir);
+  const { contract, notes } = await inferContract(repoDir, { ignored: await gitIgnored(repoDir) });
   const text = `${JSON.stringify(contract, null, 2)}\n`;
   if (values.stdout === true) {
     io.stdout(text);
@@ -42,4 +43,15 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     "next: review the contract, run `loophole validate`, and commit it to the base branch; the gate reads it from the base commit only.\n",
   );
   return 0;
+}
+
+/** What git ignores under `repoDir`, or nothing when it is not in a git work tree (init still works). */
+async function gitIgnored(repoDir: string): Promise<string[]> {
+  try {
+    const git = await Git.open(repoDir);
+    return git.bare ? [] : await git.ignoredPaths(repoDir);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return [];
+    throw error;
+  }
 }
