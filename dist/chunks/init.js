@@ -1,7 +1,7 @@
 import { readdir, lstat, readFile, stat, access, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import 'node:crypto';
-import { C as ConfigurationError } from './errors.js';
+import { C as ConfigurationError, G as GateError } from './errors.js';
 import { D as DEFAULT_CONTRACT_PATH, C as CONTRACT_SCHEMA_URL } from './zod-schema.js';
 import { p as picomatch, G as Git } from './index.js';
 import { p as parseCommandArgs, s as stringOption } from './args.js';
@@ -565,7 +565,8 @@ async function gitIgnored(repoDir) {
         return git.bare ? [] : await git.ignoredPaths(repoDir);
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
+        // Not a repository, or no git at all: every file counts.
+        if (error instanceof ConfigurationError || error instanceof GateError)
             return [];
         throw error;
     }

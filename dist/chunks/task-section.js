@@ -17718,7 +17718,7 @@ function locateViolation(base, head) {
     const what = found.changed ? "changed" : "removed";
     // The annotation sits on a head line; the number here is the base's, so it says so.
     const more = found.lost !== undefined && found.lost > 1
-        ? `, and ${found.lost - 1} more of the base's lines were changed or removed`
+        ? `, and ${found.lost - 1} more of the base's ${found.lost === 2 ? "lines was" : "lines were"} changed or removed`
         : "";
     return {
         ok: false,
@@ -17913,7 +17913,7 @@ function isTestFile(path) {
 
 const JS_TEST_FN = "(?:it|test|describe|suite|context|specify|bench)";
 /** A doc comment's code fence with a no_run or ignore attribute (`/// ```no_run`, `//! ```rust,ignore`). */
-const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*```[\w,]*?\b(no_run|ignore)\b/;
+const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*(?:```|~~~)[\w, \t]*?\b(no_run|ignore|should_panic|compile_fail)\b/;
 const MARKERS = {
     python: [
         { kind: "skip-marker", pattern: /\bpytest\.mark\.(skip|skipif|xfail)\b/, what: "pytest.mark.$1" },
@@ -17958,8 +17958,9 @@ const MARKERS = {
     rust: [
         { kind: "skip-marker", pattern: /#\[\s*ignore\b/, what: "#[ignore]" },
         { kind: "skip-marker", pattern: /#\[\s*should_panic\b/, what: "#[should_panic]" },
-        // A doctest fence marked no_run is compiled but never run; ignore is not even compiled.
-        { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a ```$1 doctest" },
+        // A doctest fence marked no_run is compiled but never run, ignore is not even compiled, and
+        // should_panic or compile_fail turn a failing example into a passing one.
+        { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a $1 doctest" },
         {
             kind: "skip-marker",
             pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|not\s*\(\s*test\s*\)|all\s*\(\s*test\s*,\s*any\s*\(\s*\)\s*\))\s*\)\s*\]/,
@@ -17998,7 +17999,7 @@ function scanMarkers(addedLines, options = {}) {
 function markerNoun(kind, what) {
     if (kind === "focus-marker")
         return "focus marker (runs only the marked tests)";
-    if (/no_run|```ignore/.test(what))
+    if (/no_run|ignore doctest/.test(what))
         return "skip marker (the doctest is not run)";
     if (/fail|should_panic/i.test(what))
         return "expected-failure marker (the test passes when its body fails)";
@@ -18269,12 +18270,37 @@ const pythonHooks = {
         ? "pytest hooks and fixtures in conftest.py can rewrite, skip or deselect any test"
         : "Python runs this at start-up, so it can patch the test framework"),
 };
-/** A top-level `pytest_plugins = …` statement, with its continuation lines. */
-const PYTEST_PLUGINS = /^pytest_plugins\b[^\n]*(?:\n[ \t)\]}][^\n]*)*/m;
-/** A top-level `def load_tests(…)` with its body (the indented lines after it). */
-const LOAD_TESTS = /^def[ \t]+load_tests[ \t]*\([^\n]*(?:\n(?:[ \t]+[^\n]*)?)*/m;
+/** Where a top-level `pytest_plugins` assignment starts (also `pytest_plugins: list = …`). */
+const PYTEST_PLUGINS = /^pytest_plugins\b/m;
+/** Where a top-level `def load_tests` starts. */
+const LOAD_TESTS = /^(?:async[ \t]+)?def[ \t]+load_tests\b/m;
+/**
+ * The whole top-level statement that starts where `pattern` matches: its first line, every line
+ * while brackets are open or a line ends in a backslash, then (for a `def`) the indented body.
+ * Comment and blank lines inside count, so editing any part of it is a change.
+ */
 function statement(text, pattern) {
-    return text === undefined ? undefined : pattern.exec(text)?.[0].trimEnd();
+    if (text === undefined)
+        return undefined;
+    const start = pattern.exec(text);
+    if (start === null)
+        return undefined;
+    const lines = text.slice(start.index).split("\n");
+    const taken = [];
+    let depth = 0;
+    let continued = false;
+    for (const [i, line] of lines.entries()) {
+        const code = line.replace(/#.*$/, "");
+        const open = depth > 0 || continued;
+        if (i > 0 && !open && line !== "" && !/^[ \t#]/.test(line))
+            break;
+        taken.push(line);
+        for (const ch of code)
+            depth += "([{".includes(ch) ? 1 : ")]}".includes(ch) ? -1 : 0;
+        depth = Math.max(depth, 0);
+        continued = code.trimEnd().endsWith("\\");
+    }
+    return taken.join("\n").trimEnd();
 }
 /**
  * Python test modules that load plugins or pick their own tests: `pytest_plugins` loads a module
@@ -18764,10 +18790,16 @@ async function scanAddedLines(git, base, head, changes, contract, logger) {
  * running the base suite again. Only the base side is ever cached — it runs trusted code — and the
  * key covers everything it depends on, so a stale or foreign entry cannot be picked up.
  */
+/**
+ * Bumped whenever the same run would now be read into a different inventory (test ids, statuses),
+ * so a cached base from an earlier build of the same version is not compared with a new head.
+ */
+const INVENTORY_FORMAT = 2;
 function baseCacheKey(baseTree, contract, imageIds) {
     const { sandbox } = contract;
     const material = JSON.stringify({
         v: TOOL_VERSION,
+        format: INVENTORY_FORMAT,
         baseTree,
         tests: contract.tests,
         setup: contract.setup,
@@ -19068,25 +19100,30 @@ function checkRunnerSummary(framework, output, inventory, run) {
 // eslint-disable-next-line no-control-regex -- vitest colours its summary even when piped
 const ANSI$1 = /\u001b\[[0-9;]*m/g;
 const VITEST_TESTS_LINE = /^Tests\s+(.*)\(\d+\)$/;
-/** The expected failures vitest's default reporter counted in its last `Tests` line, if it printed one. */
+/**
+ * The expected failures vitest's default reporter counted, added up over every `Tests` line it
+ * printed (a command may run vitest more than once), if it printed one. A line the code under test
+ * prints itself can only raise its own run's count.
+ */
 function vitestExpectedFailures(output) {
-    const lines = output.split("\n");
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const match = VITEST_TESTS_LINE.exec((lines[i] ?? "").replace(ANSI$1, "").trim());
+    let total;
+    for (const line of output.split("\n")) {
+        const match = VITEST_TESTS_LINE.exec(line.replace(ANSI$1, "").trim());
         if (match === null)
             continue;
         const count = /(\d+) expected fail/.exec(match[1] ?? "");
-        return count ? Number(count[1]) : 0;
+        total = (total ?? 0) + (count ? Number(count[1]) : 0);
     }
-    return undefined;
+    return total;
 }
 /**
  * A run that counted more vitest expected failures than the base run did. Which tests they are
  * cannot be read from the report, so the finding names none; the base's own count (a suite that
- * already uses `test.fails`) is what it is compared with.
+ * already uses `test.fails`) is what it is compared with. A warning when the contract allows new
+ * skips, like every other newly skipped or expected-failure test.
  */
-function checkExpectedFailures(framework, baseOutput, output, run) {
-    if (framework !== "vitest")
+function checkExpectedFailures(spec, baseOutput, output, run) {
+    if (spec.framework !== "vitest")
         return [];
     const counted = vitestExpectedFailures(output);
     if (counted === undefined)
@@ -19096,7 +19133,7 @@ function checkExpectedFailures(framework, baseOutput, output, run) {
         return [];
     const tests = (n) => `${n} ${n === 1 ? "test" : "tests"}`;
     return [
-        finding("test-newly-skipped", "fail", `The ${run} test run counted ${tests(counted)} as expected failures (test.fails: the test's body fails) where the base counted ${before}. vitest's report lists them as passes, so they are not counted as passing`),
+        finding("test-newly-skipped", spec.allowNewSkips === true ? "warn" : "fail", `The ${run} test run counted ${tests(counted)} as expected failures (test.fails: the test's body fails) where the base counted ${before}. vitest's report lists them as passes, so they are not counted as passing`),
     ];
 }
 
@@ -19140,13 +19177,14 @@ function judgeTests(contract, base, head, suite, boundaryNotes, changedPaths = [
     const headExit = checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, {
         run: "head",
     });
+    const headSummary = checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head");
     const lists = [
         comparison.findings,
         fixedByTestEdits(baseParsed.inventory, headParsed.inventory, changedPaths),
         headExit,
         checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
-        checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
-        checkExpectedFailures(spec.framework, base.tests.step.outputTail, headRun.step.outputTail, "head"),
+        headSummary,
+        checkExpectedFailures(spec, base.tests.step.outputTail, headRun.step.outputTail, "head"),
     ];
     if (suite !== undefined) {
         const suiteParsed = usable(suite, "base-suite", judgement);
@@ -19167,7 +19205,7 @@ function judgeTests(contract, base, head, suite, boundaryNotes, changedPaths = [
             }).map((f) => ({
                 ...f,
                 message: `${f.message} (the base's tests against the head's code)`,
-            })), checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"), checkExpectedFailures(spec.framework, base.tests.step.outputTail, suite.tests.step.outputTail, "base-suite"), onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory));
+            })), checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"), checkExpectedFailures(spec, base.tests.step.outputTail, suite.tests.step.outputTail, "base-suite"), onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory));
             for (const t of again.tests.regressed)
                 if (!comparison.tests.regressed.some((r) => r.id === t.id))
                     comparison.tests.regressed.push(t);
@@ -19181,6 +19219,7 @@ function judgeTests(contract, base, head, suite, boundaryNotes, changedPaths = [
     judgement.findings.push(...uniqueFindings(...lists));
     contradictExitCode(judgement, [
         ...headExit,
+        ...headSummary,
         ...comparison.findings.filter((f) => f.kind === "tests-ran-nothing"),
     ]);
     judgement.tests = { ...comparison.tests, notes: notes.slice(0, MAX_NOTES) };
@@ -19211,10 +19250,19 @@ function onlyWithOwnTests(base, head, suite) {
  * and where the contract protects its tests the boundary and the base-suite run already decide.
  */
 /** Files a change may touch besides its tests without changing any code. */
-const DOCUMENTATION = /\.(?:md|markdown|rst|txt|adoc)$/i;
+const DOCUMENTATION = /\.(?:md|markdown|rst|adoc)$/i;
+/**
+ * Test files for this check: every `.rs` file may hold tests (isTestFile says so for the marker
+ * scan), but a change to `src/*.rs` is a code change; only `tests/` counts for Rust.
+ */
+function onlyTests(path) {
+    if (path.endsWith(".rs"))
+        return /(?:^|\/)tests\//.test(path);
+    return isTestFile(path);
+}
 function fixedByTestEdits(base, head, changedPaths) {
     const neutral = (path) => DOCUMENTATION.test(path);
-    if (!changedPaths.some(isTestFile) || !changedPaths.every((p) => isTestFile(p) || neutral(p)))
+    if (!changedPaths.some(onlyTests) || !changedPaths.every((p) => onlyTests(p) || neutral(p)))
         return [];
     const fixed = [];
     for (const [id, before] of base.tests) {
@@ -19260,6 +19308,8 @@ function failingTests(run) {
     const more = failing.length > NAMED_FAILURES ? ` and ${failing.length - NAMED_FAILURES} more` : "";
     return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
 }
+/** How the runners say they found no tests at all. */
+const NO_TESTS_OUTPUT = /no tests ran|collected 0 items|NO TESTS RAN|Ran 0 tests|No tests found|No test files found|no test files|running 0 tests/i;
 /**
  * Why the base's test run leaves nothing to judge the head against, when it exited non-zero without
  * reporting a single test: not a base without tests yet (that run exits 0), but a test command that
@@ -19270,6 +19320,11 @@ function brokenBaseRun(base) {
     if (base.setupFailed !== undefined || run?.parsed === undefined)
         return undefined;
     if (run.parsed.inventory.tests.size > 0 || run.step.exitCode === 0)
+        return undefined;
+    // A base without tests yet is not broken, though most runners exit non-zero for it (pytest and
+    // unittest 5, jest, vitest and mocha 1): the head may add the first tests. The base's output is
+    // the base's own, so reading it hands the head nothing.
+    if (run.step.exitCode === 5 || NO_TESTS_OUTPUT.test(run.step.outputTail))
         return undefined;
     const how = run.step.exitCode === null ? "was stopped" : `exited ${String(run.step.exitCode)}`;
     return (`the base's test run ${how} without reporting any test, so there is nothing to judge the head against: ` +

@@ -49,7 +49,7 @@ describe("checkAppendOnly", () => {
       ok: false,
       line: 1,
       description:
-        "existing line 2 of the base was removed, and 1 more of the base's lines were changed or removed",
+        "existing line 2 of the base was removed, and 1 more of the base's lines was changed or removed",
     });
   });
 

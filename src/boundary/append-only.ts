@@ -80,7 +80,7 @@ function locateViolation(base: readonly string[], head: readonly string[]): Appe
   // The annotation sits on a head line; the number here is the base's, so it says so.
   const more =
     found.lost !== undefined && found.lost > 1
-      ? `, and ${found.lost - 1} more of the base's lines were changed or removed`
+      ? `, and ${found.lost - 1} more of the base's ${found.lost === 2 ? "lines was" : "lines were"} changed or removed`
       : "";
   return {
     ok: false,

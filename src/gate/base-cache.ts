@@ -20,10 +20,17 @@ export interface BaseCache {
   set(key: string, value: SideResult): Promise<void>;
 }
 
+/**
+ * Bumped whenever the same run would now be read into a different inventory (test ids, statuses),
+ * so a cached base from an earlier build of the same version is not compared with a new head.
+ */
+const INVENTORY_FORMAT = 2;
+
 export function baseCacheKey(baseTree: string, contract: Contract, imageIds: readonly string[]): string {
   const { sandbox } = contract;
   const material = JSON.stringify({
     v: TOOL_VERSION,
+    format: INVENTORY_FORMAT,
     baseTree,
     tests: contract.tests,
     setup: contract.setup,

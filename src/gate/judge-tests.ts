@@ -80,13 +80,19 @@ export function judgeTests(
   const headExit = checkExitConsistency(headRun.step.exitCode, headParsed.inventory, headParsed.facts, {
     run: "head",
   });
+  const headSummary = checkRunnerSummary(
+    spec.framework,
+    headRun.step.outputTail,
+    headParsed.inventory,
+    "head",
+  );
   const lists: Finding[][] = [
     comparison.findings,
     fixedByTestEdits(baseParsed.inventory, headParsed.inventory, changedPaths),
     headExit,
     checkExitConsistency(base.tests.step.exitCode, baseParsed.inventory, baseParsed.facts, { run: "base" }),
-    checkRunnerSummary(spec.framework, headRun.step.outputTail, headParsed.inventory, "head"),
-    checkExpectedFailures(spec.framework, base.tests.step.outputTail, headRun.step.outputTail, "head"),
+    headSummary,
+    checkExpectedFailures(spec, base.tests.step.outputTail, headRun.step.outputTail, "head"),
   ];
 
   if (suite !== undefined) {
@@ -114,12 +120,7 @@ export function judgeTests(
           message: `${f.message} (the base's tests against the head's code)`,
         })),
         checkRunnerSummary(spec.framework, suite.tests.step.outputTail, suiteParsed.inventory, "base-suite"),
-        checkExpectedFailures(
-          spec.framework,
-          base.tests.step.outputTail,
-          suite.tests.step.outputTail,
-          "base-suite",
-        ),
+        checkExpectedFailures(spec, base.tests.step.outputTail, suite.tests.step.outputTail, "base-suite"),
         onlyWithOwnTests(baseParsed.inventory, headParsed.inventory, suiteParsed.inventory),
       );
       for (const t of again.tests.regressed)
@@ -133,6 +134,7 @@ export function judgeTests(
   judgement.findings.push(...uniqueFindings(...lists));
   contradictExitCode(judgement, [
     ...headExit,
+    ...headSummary,
     ...comparison.findings.filter((f) => f.kind === "tests-ran-nothing"),
   ]);
   judgement.tests = { ...comparison.tests, notes: notes.slice(0, MAX_NOTES) };
@@ -170,11 +172,20 @@ function onlyWithOwnTests(base: Inventory, head: Inventory, suite: Inventory): F
  * and where the contract protects its tests the boundary and the base-suite run already decide.
  */
 /** Files a change may touch besides its tests without changing any code. */
-const DOCUMENTATION = /\.(?:md|markdown|rst|txt|adoc)$/i;
+const DOCUMENTATION = /\.(?:md|markdown|rst|adoc)$/i;
+
+/**
+ * Test files for this check: every `.rs` file may hold tests (isTestFile says so for the marker
+ * scan), but a change to `src/*.rs` is a code change; only `tests/` counts for Rust.
+ */
+function onlyTests(path: string): boolean {
+  if (path.endsWith(".rs")) return /(?:^|\/)tests\//.test(path);
+  return isTestFile(path);
+}
 
 function fixedByTestEdits(base: Inventory, head: Inventory, changedPaths: readonly string[]): Finding[] {
   const neutral = (path: string): boolean => DOCUMENTATION.test(path);
-  if (!changedPaths.some(isTestFile) || !changedPaths.every((p) => isTestFile(p) || neutral(p))) return [];
+  if (!changedPaths.some(onlyTests) || !changedPaths.every((p) => onlyTests(p) || neutral(p))) return [];
   const fixed: string[] = [];
   for (const [id, before] of base.tests) {
     if (isFailing(before.status) && head.tests.get(id)?.status === "passed") fixed.push(id);
@@ -226,6 +237,10 @@ function failingTests(run: TestRun): string {
   return `: ${failing.length} ${failing.length === 1 ? "test fails" : "tests fail"} (${ids.join(", ")}${more})`;
 }
 
+/** How the runners say they found no tests at all. */
+const NO_TESTS_OUTPUT =
+  /no tests ran|collected 0 items|NO TESTS RAN|Ran 0 tests|No tests found|No test files found|no test files|running 0 tests/i;
+
 /**
  * Why the base's test run leaves nothing to judge the head against, when it exited non-zero without
  * reporting a single test: not a base without tests yet (that run exits 0), but a test command that
@@ -235,6 +250,10 @@ function brokenBaseRun(base: SideResult): string | undefined {
   const run = base.tests;
   if (base.setupFailed !== undefined || run?.parsed === undefined) return undefined;
   if (run.parsed.inventory.tests.size > 0 || run.step.exitCode === 0) return undefined;
+  // A base without tests yet is not broken, though most runners exit non-zero for it (pytest and
+  // unittest 5, jest, vitest and mocha 1): the head may add the first tests. The base's output is
+  // the base's own, so reading it hands the head nothing.
+  if (run.step.exitCode === 5 || NO_TESTS_OUTPUT.test(run.step.outputTail)) return undefined;
   const how = run.step.exitCode === null ? "was stopped" : `exited ${String(run.step.exitCode)}`;
   return (
     `the base's test run ${how} without reporting any test, so there is nothing to judge the head against: ` +

@@ -83,17 +83,26 @@ describe("scanMarkers", () => {
     ]);
   });
 
-  it("finds doctest fences marked no_run or ignore in Rust doc comments, not other fences or comments", () => {
+  it("finds doctest fences marked no_run, ignore, should_panic or compile_fail in Rust doc comments", () => {
     expect(
       scan(
         "src/lib.rs",
         "/// ```no_run",
         "//! ```rust,ignore",
         "/// ```",
+        "/// ```rust no_run",
+        "/// ~~~should_panic",
         "/// ```compile_fail",
+        "/// ```rust",
         "// ```no_run in a plain comment",
       ),
-    ).toEqual(["skip-marker fail src/lib.rs:1", "skip-marker fail src/lib.rs:2"]);
+    ).toEqual([
+      "skip-marker fail src/lib.rs:1",
+      "skip-marker fail src/lib.rs:2",
+      "skip-marker fail src/lib.rs:4",
+      "skip-marker fail src/lib.rs:5",
+      "skip-marker fail src/lib.rs:6",
+    ]);
   });
 
   it("finds --test-only in scripts and CI files", () => {

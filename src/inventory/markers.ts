@@ -30,7 +30,7 @@ interface Marker {
 
 const JS_TEST_FN = "(?:it|test|describe|suite|context|specify|bench)";
 /** A doc comment's code fence with a no_run or ignore attribute (`/// ```no_run`, `//! ```rust,ignore`). */
-const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*```[\w,]*?\b(no_run|ignore)\b/;
+const RUST_DOC_FENCE = /^\s*\/\/[/!]\s*(?:```|~~~)[\w, \t]*?\b(no_run|ignore|should_panic|compile_fail)\b/;
 
 const MARKERS: Readonly<Record<TestLanguage, readonly Marker[]>> = {
   python: [
@@ -76,8 +76,9 @@ const MARKERS: Readonly<Record<TestLanguage, readonly Marker[]>> = {
   rust: [
     { kind: "skip-marker", pattern: /#\[\s*ignore\b/, what: "#[ignore]" },
     { kind: "skip-marker", pattern: /#\[\s*should_panic\b/, what: "#[should_panic]" },
-    // A doctest fence marked no_run is compiled but never run; ignore is not even compiled.
-    { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a ```$1 doctest" },
+    // A doctest fence marked no_run is compiled but never run, ignore is not even compiled, and
+    // should_panic or compile_fail turn a failing example into a passing one.
+    { kind: "skip-marker", pattern: RUST_DOC_FENCE, what: "a $1 doctest" },
     {
       kind: "skip-marker",
       pattern:
@@ -121,7 +122,7 @@ export function scanMarkers(addedLines: readonly AddedLine[], options: MarkerOpt
 /** What the marker does, in the finding's words: they share a kind, not a meaning. */
 function markerNoun(kind: Marker["kind"], what: string): string {
   if (kind === "focus-marker") return "focus marker (runs only the marked tests)";
-  if (/no_run|```ignore/.test(what)) return "skip marker (the doctest is not run)";
+  if (/no_run|ignore doctest/.test(what)) return "skip marker (the doctest is not run)";
   if (/fail|should_panic/i.test(what)) return "expected-failure marker (the test passes when its body fails)";
   if (/todo/.test(what)) return "todo marker";
   return "skip marker";

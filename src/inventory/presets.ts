@@ -14,7 +14,8 @@
  * - jest: `--json --outputFile` (jest's own format; jest-junit reports `test.todo` and `test.failing`
  *   as passes and is an extra package). Appended to the command, after `--` for `npm test`/`npm run`.
  * - vitest: its junit reporter next to the default one. vitest reports a failing `test.fails` as a
- *   pass in every built-in reporter; the marker scan reports added `test.fails`.
+ *   pass in every built-in reporter; the marker scan reports added `test.fails`, and the default
+ *   reporter's printed count of expected failures is compared with the base's (runner-summary.ts).
  * - mocha: the built-in xunit reporter (no extra package), plus `--forbid-only`.
  * - node:test: the junit reporter to a file and spec to stdout, through NODE_OPTIONS (Node ≥ 20.13).
  * - tape: TAP on stdout; the gate parses the complete stdout.

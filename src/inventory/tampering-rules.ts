@@ -54,13 +54,34 @@ const pythonHooks: RunnerRule = {
     ),
 };
 
-/** A top-level `pytest_plugins = …` statement, with its continuation lines. */
-const PYTEST_PLUGINS = /^pytest_plugins\b[^\n]*(?:\n[ \t)\]}][^\n]*)*/m;
-/** A top-level `def load_tests(…)` with its body (the indented lines after it). */
-const LOAD_TESTS = /^def[ \t]+load_tests[ \t]*\([^\n]*(?:\n(?:[ \t]+[^\n]*)?)*/m;
+/** Where a top-level `pytest_plugins` assignment starts (also `pytest_plugins: list = …`). */
+const PYTEST_PLUGINS = /^pytest_plugins\b/m;
+/** Where a top-level `def load_tests` starts. */
+const LOAD_TESTS = /^(?:async[ \t]+)?def[ \t]+load_tests\b/m;
 
+/**
+ * The whole top-level statement that starts where `pattern` matches: its first line, every line
+ * while brackets are open or a line ends in a backslash, then (for a `def`) the indented body.
+ * Comment and blank lines inside count, so editing any part of it is a change.
+ */
 function statement(text: string | undefined, pattern: RegExp): string | undefined {
-  return text === undefined ? undefined : pattern.exec(text)?.[0].trimEnd();
+  if (text === undefined) return undefined;
+  const start = pattern.exec(text);
+  if (start === null) return undefined;
+  const lines = text.slice(start.index).split("\n");
+  const taken: string[] = [];
+  let depth = 0;
+  let continued = false;
+  for (const [i, line] of lines.entries()) {
+    const code = line.replace(/#.*$/, "");
+    const open = depth > 0 || continued;
+    if (i > 0 && !open && line !== "" && !/^[ \t#]/.test(line)) break;
+    taken.push(line);
+    for (const ch of code) depth += "([{".includes(ch) ? 1 : ")]}".includes(ch) ? -1 : 0;
+    depth = Math.max(depth, 0);
+    continued = code.trimEnd().endsWith("\\");
+  }
+  return taken.join("\n").trimEnd();
 }
 
 /**

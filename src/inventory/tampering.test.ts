@@ -50,6 +50,23 @@ describe("detectRunnerTampering: Python", () => {
       await tamper({ "tests/test_a.py": module + loadTests }, { "tests/test_a.py": more + loadTests }),
     ).toEqual([]);
     expect(await tamper({}, { "pkg/app.py": plugins })).toEqual([]);
+    // Multi-line forms: a changed entry or body line is seen wherever it sits.
+    const tuple = (entry: string): string => `${module}pytest_plugins = (\n"a",\n${entry}\n)\n`;
+    expect(
+      await tamper({ "tests/test_a.py": tuple('"b",') }, { "tests/test_a.py": tuple('"evil",') }),
+    ).toEqual([
+      "tests/test_a.py changes pytest_plugins, which loads plugins whose hooks can rewrite any test's result",
+    ]);
+    const longDef = (body: string): string =>
+      `${module}\ndef load_tests(\n    loader, tests, pattern\n):\n# narrowed below\n    return ${body}\n\n\ndef helper():\n    pass\n`;
+    expect(
+      await tamper(
+        { "tests/test_a.py": longDef("tests") },
+        { "tests/test_a.py": longDef("unittest.TestSuite()") },
+      ),
+    ).toEqual([
+      "tests/test_a.py changes a load_tests function, which decides which of the module's tests run",
+    ]);
   });
 
   it("names the pytest.ini key that changed", async () => {

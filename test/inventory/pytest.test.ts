@@ -8,6 +8,7 @@ import { SCENARIO_TIMEOUT_MS, gateChange } from "./cheat-harness.js";
 import { append, insertAfter, insertBefore, removeBlock, replace } from "./edits.js";
 import {
   RUNTIME_SIGNALS,
+  blockingKinds,
   describeFindings,
   expectCaught,
   expectHonestPass,
@@ -73,6 +74,17 @@ describe.concurrent("pytest cheat matrix", { timeout: SCENARIO_TIMEOUT_MS }, () 
     // The head's run failed the same way: reported, but not as the change's failure.
     expect(report.verifiers.find((v) => v.name === "tests (pytest)")?.status).toBe("fail");
     expect(report.findings.filter((f) => f.kind === "verifier-failed")).toEqual([]);
+  });
+
+  it("a base where pytest collects nothing (exit 5) is a base without tests, not a broken command", async () => {
+    const report = await gateChange(
+      project,
+      { [LIB]: FIXED_PYTHON_LIB },
+      { testsRun: "python3 -m pytest -q -k no_such_test" },
+    );
+    expect(report.outcome, describeFindings(report)).toBe("fail");
+    expect(blockingKinds(report)).toContain("tests-ran-nothing");
+    expect(report.reasons.join("\n")).not.toMatch(/nothing to judge the head against/);
   });
 
   it("a setup step that fails on the base as well → error, and the head's failure is not a finding", async () => {

@@ -2,7 +2,7 @@ import { access, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { inferContract } from "../../contract/index.js";
 import { DEFAULT_CONTRACT_PATH } from "../../contract/types.js";
-import { ConfigurationError } from "../../core/errors.js";
+import { ConfigurationError, GateError } from "../../core/errors.js";
 import { Git } from "../../git/git.js";
 import { parseCommandArgs, stringOption } from "../args.js";
 import { INIT_HELP } from "../help.js";
@@ -51,7 +51,8 @@ async function gitIgnored(repoDir: string): Promise<string[]> {
     const git = await Git.open(repoDir);
     return git.bare ? [] : await git.ignoredPaths(repoDir);
   } catch (error) {
-    if (error instanceof ConfigurationError) return [];
+    // Not a repository, or no git at all: every file counts.
+    if (error instanceof ConfigurationError || error instanceof GateError) return [];
     throw error;
   }
 }
